@@ -1,0 +1,3 @@
+"""KhuyenCong Desktop: the khuyến công programme manager for provincial offices."""
+
+__version__ = "0.1.0"

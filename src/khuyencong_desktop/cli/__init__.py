@@ -1,0 +1,1 @@
+"""The ``khuyencong`` command line: a thin front over the operations."""

@@ -1,0 +1,1 @@
+"""The SQLite file: typed models, opening and migrating, change history. No Qt."""

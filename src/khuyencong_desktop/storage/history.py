@@ -1,0 +1,108 @@
+"""Change history (lịch sử thay đổi): every edit of a tracked record, written in the same flush.
+
+Also the single place where stored text is normalised to NFC and where the derived search and
+sort columns are refreshed, so no way in can skip them.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import String, Text, event, inspect
+from sqlalchemy.orm import Session
+
+from ..domain.text import fold, sort_key
+from .base import Tracked, new_id, utc_now
+from .models import Beneficiary, ChangeLog, Project
+from .values import dump, to_plain
+
+DERIVED = frozenset({"search_text", "name_key"})
+"""Columns computed from others: never edited, never in history."""
+
+_SEARCHED = {
+    Project: ("code", "name", "place", "commune", "district", "province", "implementing_unit"),
+    Beneficiary: ("name", "tax_code", "representative", "commune", "district", "province", "trade"),
+}
+
+
+def content_columns(model) -> list[str]:
+    """The columns whose edits are history: everything but bookkeeping and derived columns."""
+    return [c.key for c in inspect(model).column_attrs
+            if c.key not in Tracked.BOOKKEEPING and c.key not in DERIVED and c.key != "deleted_at"]
+
+
+def snapshot(obj: Tracked) -> dict[str, object]:
+    return {key: to_plain(getattr(obj, key)) for key in content_columns(type(obj))}
+
+
+def _normalise_text(obj) -> None:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        if isinstance(column.type, (String, Text)):
+            value = getattr(obj, attr.key)
+            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+                setattr(obj, attr.key, unicodedata.normalize("NFC", value))
+
+
+def _refresh_derived(obj) -> None:
+    fields = _SEARCHED.get(type(obj))
+    if fields:
+        obj.search_text = " ".join(fold(getattr(obj, f) or "") for f in fields)
+        obj.name_key = sort_key(obj.name or "")
+
+
+def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str):
+    info = session.info
+    session.add(ChangeLog(id=new_id(), entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
+                          old_value=old, new_value=new, at=at, actor=info.get("actor", ""),
+                          office_id=info.get("office_id")))
+
+
+def _record(session: Session, flush_context, instances) -> None:
+    recording = session.info.get("record_history", True)
+    at = utc_now()
+    for obj in list(session.new):
+        if not isinstance(obj, Tracked):
+            continue
+        _normalise_text(obj)
+        _refresh_derived(obj)
+        if obj.id is None:
+            obj.id = new_id()
+        if recording:
+            if obj.origin_office_id is None:
+                obj.origin_office_id = session.info.get("office_id")
+            obj.created_at = obj.updated_at = at
+            _entry(session, obj, "create", None, None, dump(snapshot(obj)), at)
+    for obj in list(session.dirty):
+        if not isinstance(obj, Tracked) or not session.is_modified(obj, include_collections=False):
+            continue
+        _normalise_text(obj)
+        _refresh_derived(obj)
+        if not recording:
+            continue
+        state = inspect(obj)
+        changed = False
+        for key in content_columns(type(obj)):
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if to_plain(old) == to_plain(new):
+                continue
+            _entry(session, obj, "update", key, dump(old), dump(new), at)
+            changed = True
+        deletion = state.attrs["deleted_at"].history
+        if deletion.has_changes():
+            _entry(session, obj, "delete" if obj.deleted_at else "restore", None, None, None, at)
+            changed = True
+        if changed:
+            obj.updated_at = at
+    for obj in session.deleted:
+        if isinstance(obj, Tracked):
+            raise RuntimeError(f"{type(obj).__name__} rows are never deleted; set deleted_at instead")
+
+
+def install(session_factory) -> None:
+    """Record history for every session made by ``session_factory``."""
+    event.listen(session_factory, "before_flush", _record)
