@@ -1,0 +1,123 @@
+"""What every benchmark shares: the Measurement row, timing, peak memory and the national file."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import sqlite3
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+SRC_DIR = BENCH_DIR.parent / "src"
+if str(SRC_DIR) not in sys.path:
+    sys.path.insert(0, str(SRC_DIR))
+
+NATIONAL_NAME = "national.kcdb"
+
+
+@dataclass
+class Measurement:
+    """One line of the report: our time next to a baseline timed in the same run.
+
+    ``target_ratio`` is how many times the baseline we allow ourselves (2.0: at most twice as
+    slow). ``baseline_s`` may be None for a purely informational line (no baseline to compare).
+    """
+
+    name: str
+    ours_s: float
+    baseline_s: float | None
+    target_ratio: float | None
+    notes: str = ""
+    peak_mb: float | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.baseline_s:
+            return None
+        return self.ours_s / self.baseline_s
+
+    @property
+    def ok(self) -> bool:
+        """Within the target; a line without baseline or target is informational and counts as ok."""
+        if self.ratio is None or self.target_ratio is None:
+            return True
+        return self.ratio <= self.target_ratio
+
+    def as_json(self) -> dict:
+        return {**asdict(self), "ratio": self.ratio, "ok": self.ok}
+
+
+def timed(fn, repeat: int = 3):
+    """``(best seconds over repeat runs, result of the last run)`` of calling ``fn()``."""
+    best = float("inf")
+    result = None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def _peak_in_child(fn, queue) -> None:
+    fn()
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def peak_memory_mb(fn) -> float:
+    """Peak resident memory (MB) of a fresh process that runs ``fn()``: the whole process, not a delta.
+
+    ``fn`` runs in a child started with multiprocessing's 'spawn' method, so its peak is not
+    inflated by whatever the benchmark process already holds (a fork would inherit it), and the
+    figure includes the interpreter and the imports ``fn`` needs, as an officer's process would.
+    ``fn`` must be picklable: a module-level function, or ``functools.partial`` of one.
+    """
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_peak_in_child, args=(fn, queue))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"the memory-measuring child process failed (exit code {child.exitcode})")
+    max_rss = queue.get(timeout=5)
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    return max_rss / (1024 * 1024) if sys.platform == "darwin" else max_rss / 1024
+
+
+def _is_current(path: Path) -> bool:
+    """The cached file exists, was finished, and carries the schema version the code expects."""
+    from khuyencong_desktop.storage.migrate import head_revision
+
+    if not path.exists():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return False
+    return revision == head_revision()
+
+
+def national_file(out: Path) -> Path:
+    """``out/national.kcdb``: 100.000 projects, 50.000 beneficiaries, 20 years, 34 provinces.
+
+    Built once by :func:`generate.generate` and reused by every benchmark and later runs; rebuilt
+    when missing or made by an older schema. It is written under a temporary name and renamed
+    when complete, so an interrupted build never leaves a half file to be reused.
+    """
+    from generate import generate
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / NATIONAL_NAME
+    if _is_current(path):
+        return path
+    partial = out / f"{NATIONAL_NAME}.{os.getpid()}.partial"
+    partial.unlink(missing_ok=True)
+    started = time.perf_counter()
+    generate(partial)
+    os.replace(partial, path)
+    print(f"  {path.name}: generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return path
