@@ -1,0 +1,1 @@
+"""Printed documents (Decree 30/2020 format): fonts, page frame, styles and building blocks."""

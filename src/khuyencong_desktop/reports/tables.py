@@ -1,0 +1,173 @@
+"""Money tables: unit line, repeated header, bold total row and the total in words (bằng chữ)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_number
+from khuyencong_desktop.domain.words import amount_in_words
+from khuyencong_desktop.reports.page import PORTRAIT, text_width
+from khuyencong_desktop.reports.styles import document_styles
+
+ColumnKind = Literal["text", "money", "int"]
+Cell = str | int | None
+TOTAL_LABEL = "Tổng cộng"
+_NUMBER_KINDS = ("money", "int")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, what its cells hold and its width in mm (None shares the rest).
+
+    ``text`` cells are str, left-aligned unless ``centred`` (STT); ``money`` cells are whole đồng
+    (int), printed in the table's unit; ``int`` cells are counts (projects, jobs). None leaves a
+    cell empty. Numbers are right-aligned.
+    """
+
+    title: str
+    kind: ColumnKind = "text"
+    width: float | None = None
+    centred: bool = False
+
+
+def _widths(columns: Sequence[Column], total: float) -> list[float]:
+    fixed = sum(c.width * mm for c in columns if c.width is not None)
+    shared = [c for c in columns if c.width is None]
+    rest = (total - fixed) / len(shared) if shared else 0.0
+    if shared and rest <= 0:
+        raise ValueError("the fixed column widths leave no room for the other columns")
+    return [c.width * mm if c.width is not None else rest for c in columns]
+
+
+def _check_row(columns: Sequence[Column], row: Sequence[Cell], index: int) -> None:
+    if len(row) != len(columns):
+        raise ValueError(f"row {index} has {len(row)} cells for {len(columns)} columns")
+    for column, value in zip(columns, row):
+        if value is None:
+            continue
+        wanted = str if column.kind == "text" else int
+        if not isinstance(value, wanted) or isinstance(value, bool):
+            raise TypeError(f"row {index}, column {column.title!r}: {value!r} is not {column.kind}")
+
+
+def _format(column: Column, value: Cell, unit: MoneyUnit, decimals: int) -> str:
+    if value is None:
+        return ""
+    if column.kind == "money":
+        return format_amount(value, unit, decimals)
+    if column.kind == "int":
+        return format_number(value)
+    return value
+
+
+def exact_decimals(amounts: Sequence[int], unit: MoneyUnit) -> int:
+    """The fewest decimals that show every amount (in đồng) exactly in ``unit``."""
+    needed = 0
+    for amount in amounts:
+        remainder = amount % unit.factor
+        if remainder:
+            digits = str(remainder).rstrip("0")
+            needed = max(needed, unit.exponent - (len(str(remainder)) - len(digits)))
+    return needed
+
+
+def _totals(columns: Sequence[Column], rows: Sequence[Sequence[Cell]]) -> list[int | None]:
+    return [
+        sum(row[i] or 0 for row in rows) if column.kind in _NUMBER_KINDS else None
+        for i, column in enumerate(columns)
+    ]
+
+
+def _words_column(columns: Sequence[Column], words_column: int | None) -> int | None:
+    money = [i for i, column in enumerate(columns) if column.kind == "money"]
+    if words_column is not None:
+        if words_column not in money:
+            raise ValueError(f"column {words_column} is not a money column")
+        return words_column
+    if len(money) > 1:
+        raise ValueError("several money columns: say which total to write in words")
+    return money[0] if money else None
+
+
+def money_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    unit: MoneyUnit,
+    total_row: bool = True,
+    words_column: int | None = None,
+    decimals: int | None = None,
+    width: float | None = None,
+) -> list[Flowable]:
+    """The table under its "ĐVT: …" line, with ``total_row`` a bold "Tổng cộng" row and "Bằng chữ".
+
+    Totals are summed from the đồng values, then formatted, so they equal the data and not the
+    rounded figures. Unit line and header repeat on every page; no row is split across pages. The
+    words line spells the total of ``words_column`` (default: the only money column).
+    Every amount gets ``decimals`` decimals; None takes the fewest that show every amount
+    exactly, so nothing is rounded away and the column's commas line up.
+    ``width`` defaults to the portrait text width.
+    """
+    s = document_styles()
+    for index, row in enumerate(rows):
+        _check_row(columns, row, index)
+    money = [v for row in rows for c, v in zip(columns, row) if c.kind == "money" and v]
+    if decimals is None:
+        decimals = exact_decimals(money, unit)
+    first_number = next((i for i, c in enumerate(columns) if c.kind in _NUMBER_KINDS), None)
+
+    def cell(column: Column, text: str, bold: bool = False) -> Paragraph:
+        if column.kind in _NUMBER_KINDS:
+            style = s.table_total_number if bold else s.table_number
+        elif bold:
+            style = s.table_total_text
+        else:
+            style = s.table_text_centred if column.centred else s.table_text
+        return Paragraph(escape(text), style)
+
+    # The unit line is the table's first row, so it repeats with the header and is never
+    # left alone at the foot of a page.
+    data: list[list] = [
+        [Paragraph(escape(f"ĐVT: {unit.label}"), s.unit_line)] + [""] * (len(columns) - 1),
+        [Paragraph(escape(c.title), s.table_header) for c in columns],
+    ]
+    data += [[cell(c, _format(c, v, unit, decimals)) for c, v in zip(columns, row)]
+             for row in rows]
+    commands = [
+        ("FONT", (0, 0), (-1, -1), s.face(), s.table_text.fontSize),  # not Helvetica
+        ("SPAN", (0, 0), (-1, 0)),
+        ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, 0), 0),
+    ]
+    flowables: list[Flowable] = []
+    totals = _totals(columns, rows)
+    if total_row:
+        if not first_number:
+            raise ValueError("a total row needs a text column before the first number column")
+        label = [cell(columns[0], TOTAL_LABEL, bold=True)] + [""] * (first_number - 1)
+        data.append(label + [
+            cell(c, _format(c, t, unit, decimals) if c.kind in _NUMBER_KINDS else "", bold=True)
+            for c, t in zip(columns[first_number:], totals[first_number:])
+        ])
+        commands.append(("SPAN", (0, -1), (first_number - 1, -1)))
+    table = Table(data, colWidths=_widths(columns, width or text_width(PORTRAIT)),
+                  repeatRows=2, splitByRow=1, splitInRow=0)
+    table.setStyle(TableStyle(commands))
+    flowables.append(table)
+    spelled = _words_column(columns, words_column) if total_row else None
+    if spelled is not None:
+        words = amount_in_words(totals[spelled])
+        flowables.append(Paragraph(escape(f"Bằng chữ: {words}"), s.words_line))
+    return flowables
