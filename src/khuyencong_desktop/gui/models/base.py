@@ -1,0 +1,196 @@
+"""The lazily paged table model every list shares: columns, roles, sorting through the query."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...domain.codes import LabelledEnum
+from ...domain.money import MoneyUnit, format_amount, format_number
+from ...operations.listing import ListFilter
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+"""The value a column sorts by (the raw value; text sorts by the query's Vietnamese key)."""
+RawValueRole = Qt.ItemDataRole.UserRole + 2
+"""The stored value: whole đồng for money, the enum member for codes."""
+IdRole = Qt.ItemDataRole.UserRole + 3
+"""The record's UUID."""
+
+TEXT, MONEY, NUMBER, YEAR, CODE = "text", "money", "number", "year", "code"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One list column: the row attribute it shows, its header, how it is shown, its sort key."""
+
+    key: str
+    header: str
+    kind: str = TEXT
+    sort: str | None = None
+    """The query's sort name; None when the column cannot be sorted."""
+
+
+class ListModel(QAbstractTableModel):
+    """Rows of one list query, fetched ``PAGE`` at a time as the view scrolls.
+
+    Subclasses define ``columns()`` (headers are translated when the model is made) and
+    ``make_query``. Reloads reset the model; an edit of one record refreshes its row in place
+    (``refresh_record``).
+    """
+
+    PAGE = 500
+
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.COLUMNS: tuple[Column, ...] = self.columns()
+        self._db = db
+        self._filter = ListFilter()
+        self._sort: str | None = None
+        self._descending = False
+        self._rows: list = []
+        self._total = 0
+        self.totals = None
+        self.unit = MoneyUnit.TRIEU
+        self.reload()
+
+    def columns(self) -> tuple[Column, ...]:
+        raise NotImplementedError
+
+    def make_query(self, db, filter: ListFilter, sort: str | None, descending: bool):
+        raise NotImplementedError
+
+    # -- loading --------------------------------------------------------------------------
+    @property
+    def query(self):
+        return self.make_query(self._db, self._filter, self._sort, self._descending)
+
+    def reload(self) -> None:
+        """Re-read count, totals and the first page for the current filter and sort (nothing without a file)."""
+        self.beginResetModel()
+        if self._db is None:
+            self._rows, self._total, self.totals = [], 0, None
+            self.endResetModel()
+            return
+        query = self.query
+        self._total = query.count()
+        self.totals = query.totals()
+        self._rows = query.fetch(0, self.PAGE)
+        self.endResetModel()
+
+    def set_database(self, db) -> None:
+        self._db = db
+        self.reload()
+
+    def set_filter(self, filter: ListFilter) -> None:
+        self._filter = filter
+        self.reload()
+
+    @property
+    def filter(self) -> ListFilter:
+        return self._filter
+
+    def set_unit(self, unit: MoneyUnit) -> None:
+        self.unit = unit
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    @property
+    def total_rows(self) -> int:
+        """Rows the filter selects, loaded or not."""
+        return self._total
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        more = self.query.fetch(len(self._rows), self.PAGE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def refresh_record(self, record_id: str) -> None:
+        """Show the current values of one record already in the list (a targeted ``dataChanged``)."""
+        for row, item in enumerate(self._rows):
+            if item.id == record_id:
+                fresh = self.query.get(record_id)
+                if fresh is None:
+                    self.reload()
+                    return
+                self._rows[row] = fresh
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                self.totals = self.query.totals()
+                return
+
+    # -- reading --------------------------------------------------------------------------
+    def row_item(self, row: int):
+        return self._rows[row]
+
+    def row_of(self, record_id: str) -> int | None:
+        return next((row for row, item in enumerate(self._rows) if item.id == record_id), None)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def display(self, column: Column, value) -> str:
+        if value is None:
+            return ""
+        if column.kind == MONEY:
+            return format_amount(value, self.unit)
+        if column.kind == NUMBER:
+            return format_number(value)
+        if isinstance(value, LabelledEnum):
+            return value.label
+        if isinstance(value, Enum):
+            return str(value.value)
+        return str(value)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[index.column()]
+        item = self._rows[index.row()]
+        value = getattr(item, column.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(column, value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == TEXT:
+            return self.display(column, value) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in (MONEY, NUMBER):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column.kind in (YEAR, CODE):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == RawValueRole:
+            return value.value if isinstance(value, Enum) else value
+        if role == SortRole:
+            return value.value if isinstance(value, Enum) else value
+        if role == IdRole:
+            return item.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the query's: Vietnamese order by the stored key for names, native for numbers."""
+        if not 0 <= column < len(self.COLUMNS) or self.COLUMNS[column].sort is None:
+            return
+        self._sort = self.COLUMNS[column].sort
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

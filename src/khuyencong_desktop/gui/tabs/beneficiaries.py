@@ -1,0 +1,29 @@
+"""The Cơ sở thụ hưởng tab: the beneficiary list with its search, filters and totals."""
+from __future__ import annotations
+
+from ...domain.codes import BeneficiaryKind
+from ...domain.money import format_number
+from ...i18n import tr
+from ...operations.listing import BeneficiaryTotals
+from ..models.beneficiaries import BeneficiariesModel
+from .list_tab import ListTab
+
+
+class BeneficiariesTab(ListTab):
+    """Danh sách cơ sở thụ hưởng; year, activity and programme narrow to those with such projects."""
+
+    TABLES = ("beneficiary", "project_beneficiary", "project")
+    FILTERS = ("kind", "year", "activity", "place", "programme")
+
+    def make_model(self, db):
+        return BeneficiariesModel(db, self)
+
+    def stretch_column(self) -> int:
+        return BeneficiariesModel.NAME
+
+    def extra_filter_options(self):
+        return {"kind": [(tr("Mọi loại hình"), None)] + [(kind.label, kind) for kind in BeneficiaryKind]}
+
+    def totals_text(self, totals: BeneficiaryTotals) -> str:
+        return tr("{count} cơ sở — {employees} lao động", count=format_number(totals.count),
+                  employees=format_number(totals.employees))

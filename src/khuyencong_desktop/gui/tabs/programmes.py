@@ -1,0 +1,27 @@
+"""The Chương trình tab: the programme list with its search, filters and totals."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ...domain.money import format_amount
+from ...i18n import tr
+from ...operations.listing import ProgrammeTotals
+from ..models.programmes import ProgrammesModel
+from .list_tab import ListTab
+
+
+class ProgrammesTab(ListTab):
+    """Danh sách chương trình khuyến công."""
+
+    TABLES = ("programme", "plan_line", "target", "project")
+    FILTERS = ("year", "place")
+    DEFAULT_SORT = (ProgrammesModel.FROM_YEAR, Qt.SortOrder.DescendingOrder)
+
+    def make_model(self, db):
+        return ProgrammesModel(db, self)
+
+    def totals_text(self, totals: ProgrammeTotals) -> str:
+        unit = self.model.unit
+        return tr("{count} chương trình — tổng kinh phí {total} {unit} — {projects} đề án gắn với chương trình",
+                  count=totals.count, total=format_amount(totals.total, unit), unit=unit.label,
+                  projects=totals.projects)

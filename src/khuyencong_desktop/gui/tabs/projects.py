@@ -1,0 +1,33 @@
+"""The Đề án tab: the project list with its search, filters and totals."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ...domain.money import format_amount
+from ...i18n import tr
+from ...operations.listing import ProjectTotals
+from ..models.projects import ProjectsModel
+from .list_tab import ListTab
+
+
+class ProjectsTab(ListTab):
+    """Danh sách đề án."""
+
+    TABLES = ("project", "project_beneficiary", "programme", "activity")
+    FILTERS = ("year", "level", "activity", "status", "place", "programme")
+    DEFAULT_SORT = (ProjectsModel.YEAR, Qt.SortOrder.DescendingOrder)
+
+    def make_model(self, db):
+        return ProjectsModel(db, self)
+
+    def totals_text(self, totals: ProjectTotals) -> str:
+        unit = self.model.unit
+        text = tr("{count} đề án — NSNN hỗ trợ {state} {unit} — đối ứng {counterpart} {unit}",
+                  count=totals.count, state=format_amount(totals.state, unit),
+                  counterpart=format_amount(totals.counterpart, unit), unit=unit.label)
+        if totals.other:
+            text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=unit.label)
+        if totals.counted != totals.count:
+            text += tr(" (trong đó {excluded} đề án đề xuất, bị từ chối hoặc ngừng: không tính trong báo cáo tổng kết)",
+                       excluded=totals.count - totals.counted)
+        return text
