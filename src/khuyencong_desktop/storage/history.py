@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import String, Text, event, inspect
+import json
+
+from sqlalchemy import String, Text, delete, event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold, sort_key
 from .base import Tracked, new_id, utc_now
+from .exchange_models import DELETION, ExchangeConflict, heads, parents_for, parse_parents
 from .models import Beneficiary, ChangeLog, Project
 from .values import dump, to_plain
 
@@ -19,9 +22,18 @@ DERIVED = frozenset({"search_text", "name_key"})
 """Columns computed from others: never edited, never in history."""
 
 _SEARCHED = {
-    Project: ("code", "name", "place", "commune", "district", "province", "implementing_unit"),
-    Beneficiary: ("name", "tax_code", "representative", "commune", "district", "province", "trade"),
+    Project.__tablename__: ("code", "name", "place", "commune", "district", "province", "implementing_unit"),
+    Beneficiary.__tablename__: ("name", "tax_code", "representative", "commune", "district", "province", "trade"),
 }
+
+
+def derived_values(table: str, values: dict) -> dict[str, str]:
+    """The derived columns of a ``table`` row from its content ``values`` (empty for other tables)."""
+    fields = _SEARCHED.get(table)
+    if not fields:
+        return {}
+    return {"search_text": " ".join(fold(values.get(f) or "") for f in fields),
+            "name_key": sort_key(values.get("name") or "")}
 
 
 def content_columns(model) -> list[str]:
@@ -45,17 +57,48 @@ def _normalise_text(obj) -> None:
 
 
 def _refresh_derived(obj) -> None:
-    fields = _SEARCHED.get(type(obj))
-    if fields:
-        obj.search_text = " ".join(fold(getattr(obj, f) or "") for f in fields)
-        obj.name_key = sort_key(obj.name or "")
+    table = type(obj).__tablename__
+    if table in _SEARCHED:
+        for key, value in derived_values(table, {f: getattr(obj, f) for f in (*_SEARCHED[table], "name")}).items():
+            setattr(obj, key, value)
 
 
-def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str):
+class _Lineage:
+    """The heads of one record's registers, loaded once per flush, advanced as entries are written."""
+
+    def __init__(self):
+        self.current: dict[str, list[str]] | None = None
+        self.create_id: str | None = None
+
+    def advance(self, session: Session, record_id: str, op: str, field: str | None, entry_id: str) -> list[str]:
+        if self.current is None:
+            rows = session.execute(select(ChangeLog.id, ChangeLog.op, ChangeLog.field, ChangeLog.parents)
+                                   .where(ChangeLog.record_id == record_id)).all()
+            self.create_id = next((r.id for r in rows if r.op == "create"), None)
+            self.current = heads((r.id, r.op, r.field, parse_parents(r.parents)) for r in rows)
+        parents = parents_for(op, field, self.current, self.create_id)
+        key = DELETION if op in ("delete", "restore") else field
+        if len(self.current.get(key, [])) > 1 or key == DELETION:
+            session.execute(delete(ExchangeConflict).where(ExchangeConflict.record_id == record_id,
+                                                           ExchangeConflict.field == key))
+        self.current[key] = [entry_id]
+        return parents
+
+
+def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str,
+           lineage: _Lineage | None = None):
     info = session.info
-    session.add(ChangeLog(id=new_id(), entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
+    entry_id = new_id()
+    parents = lineage.advance(session, obj.id, op, field, entry_id) if lineage else []
+    session.add(ChangeLog(id=entry_id, entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
                           old_value=old, new_value=new, at=at, actor=info.get("actor", ""),
-                          office_id=info.get("office_id")))
+                          office_id=info.get("office_id"), parents=json.dumps(parents)))
+
+
+def record_edit(session: Session, obj: Tracked, field: str, old: object, new: object) -> None:
+    """Write an update entry even when the value did not change (an officer confirming one value)."""
+    session.flush()
+    _entry(session, obj, "update", field, dump(old), dump(new), utc_now(), _Lineage())
 
 
 def _record(session: Session, flush_context, instances) -> None:
@@ -82,6 +125,7 @@ def _record(session: Session, flush_context, instances) -> None:
             continue
         state = inspect(obj)
         changed = False
+        lineage = _Lineage()
         for key in content_columns(type(obj)):
             hist = state.attrs[key].history
             if not hist.has_changes():
@@ -90,11 +134,12 @@ def _record(session: Session, flush_context, instances) -> None:
             new = hist.added[0] if hist.added else None
             if to_plain(old) == to_plain(new):
                 continue
-            _entry(session, obj, "update", key, dump(old), dump(new), at)
+            _entry(session, obj, "update", key, dump(old), dump(new), at, lineage)
             changed = True
         deletion = state.attrs["deleted_at"].history
         if deletion.has_changes():
-            _entry(session, obj, "delete" if obj.deleted_at else "restore", None, None, None, at)
+            _entry(session, obj, "delete" if obj.deleted_at else "restore", None,
+                   dump(deletion.deleted[0] if deletion.deleted else None), dump(obj.deleted_at), at, lineage)
             changed = True
         if changed:
             obj.updated_at = at

@@ -281,3 +281,5 @@ TRACKED_MODELS: tuple[type[Tracked], ...] = (
     Office, Activity, SupportNorm, Programme, PlanLine, Target, Beneficiary, Project, ProjectBeneficiary,
 )
 MODEL_BY_TABLE = {model.__tablename__: model for model in TRACKED_MODELS}
+
+from . import exchange_models  # noqa: E402,F401  (entry lineage and merge records join the same metadata)
