@@ -1,0 +1,195 @@
+"""Merging a package (nhận gói): new records, new history entries and the values they decide, in one transaction.
+
+Only entries this file does not hold are applied; every register they touch is decided again
+from all the entries both offices hold (see decide.py), so merging is idempotent and two offices
+that have merged each other's packages hold the same values and the same open conflicts.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import backups_dir
+from ..storage.base import utc_now
+from ..storage.database import Database
+from ..storage.exchange_models import parse_parents
+from ..i18n import tr
+from ..storage.history import derived_values
+from .decide import Decision, Entry, decide_record
+from .duplicates import find_duplicates
+from .package import ENTRY_COLUMNS, Package, read_package
+from .records import LocalIndex, Refusal, foreign_keys, insert_new_rows, label, nfc, unique_columns
+
+PAUSE_ENV = "KHUYENCONG_MERGE_PAUSE"
+"""Seconds to wait inside the merge transaction after writing: lets a test kill a merge half-way."""
+
+
+@dataclass
+class MergeResult:
+    """What a merge did (or, dry run, would do)."""
+
+    office: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    backup: str | None = None
+    dry_run: bool = False
+
+    def as_json(self) -> dict:
+        return {"office": self.office, "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "conflicts": len(self.conflicts), "duplicates_suspected": len(self.duplicates),
+                "refused": [r.as_json() for r in self.refused], "backup": self.backup, "dry_run": self.dry_run,
+                "conflict_list": self.conflicts, "duplicate_list": self.duplicates}
+
+
+def merge_package(db: Database, path: str | Path, *, dry_run: bool = False) -> MergeResult:
+    """Merge the package at ``path`` into ``db``; a dry run reports and writes nothing.
+
+    The package is verified before anything is written, and the database is backed up first.
+    """
+    package = read_package(path)
+    backup = None if dry_run else db.backup(backups_dir(), "before-merge")
+    with db.session(record_history=False) as session:
+        raw = session.connection().connection.driver_connection
+        result = _Merge(raw, package).run()
+        if dry_run:
+            session.rollback()
+        elif os.environ.get(PAUSE_ENV):
+            print("merge: written, not committed", flush=True)
+            time.sleep(float(os.environ[PAUSE_ENV]))
+    result.backup, result.dry_run = (str(backup) if backup else None), dry_run
+    return result
+
+
+class _Merge:
+    def __init__(self, raw: sqlite3.Connection, package: Package):
+        self.raw, self.package = raw, package
+        self.now = utc_now()
+        self.result = MergeResult(office=package.office_name)
+        self.index = LocalIndex(raw)
+
+    def run(self) -> MergeResult:
+        known = {r[0] for r in self.raw.execute("SELECT id FROM change_log")}
+        incoming = [Entry(e[0], e[1], e[2], e[3], e[4], nfc(e[6]), e[7], tuple(parse_parents(e[10])))
+                    for e in self.package.entries if e[0] not in known]
+        rows_by_id = {e[0]: e for e in self.package.entries}
+        inserted = insert_new_rows(self.raw, self.package.rows, self.index)
+        self.result.refused.extend(inserted.refused)
+        created = {i for ids in inserted.created.values() for i in ids}
+        skipped = inserted.same | {r.record_id for r in inserted.refused}
+        incoming = [e for e in incoming if e.record_id not in skipped and e.record_id in self.index.table_ids(e.entity)]
+        by_record: dict[str, list[Entry]] = defaultdict(list)
+        for entry in incoming:
+            by_record[entry.record_id].append(entry)
+        dropped = self._apply(by_record, created)
+        self.raw.executemany(f"INSERT INTO change_log ({', '.join(ENTRY_COLUMNS)}) VALUES ({', '.join('?' * 11)})",
+                             [[*rows_by_id[e.id][:6], e.new_value, *rows_by_id[e.id][7:]]
+                              for e in sorted(incoming, key=lambda e: (e.at, e.id)) if e.id not in dropped])
+        self.result.created = len(created)
+        total = sum(len(data["values"]) for data in self.package.rows.values())
+        self.result.unchanged = total - self.result.created - self.result.updated - len(inserted.refused)
+        new_beneficiaries = inserted.created.get("beneficiary", set())
+        self.result.duplicates = find_duplicates(self.raw, new_beneficiaries, self.now) if new_beneficiaries else []
+        return self.result
+
+    def _local_entries(self, record_ids: list[str]) -> dict[str, list[Entry]]:
+        found: dict[str, list[Entry]] = defaultdict(list)
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            for r in self.raw.execute(
+                    "SELECT id, entity, record_id, op, field, new_value, at, parents FROM change_log "
+                    f"WHERE record_id IN ({', '.join('?' * len(chunk))})", chunk):
+                found[r[2]].append(Entry(*r[:7], tuple(parse_parents(r[7]))))
+        return found
+
+    def _current_rows(self, table: str, record_ids: list[str]) -> dict[str, dict]:
+        rows = {}
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start:start + 500]
+            cursor = self.raw.execute(f"SELECT * FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            names = [d[0] for d in cursor.description]
+            rows.update((row["id"], row) for row in (dict(zip(names, r)) for r in cursor))
+        return rows
+
+    def _apply(self, by_record: dict[str, list[Entry]], created: set[str]) -> set[str]:
+        """Decide and write every touched register; returns the ids of entries refused with their field."""
+        local = self._local_entries(list(by_record))
+        dropped: set[str] = set()
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for record_id, entries in by_record.items():
+            by_table[entries[0].entity].append(record_id)
+        for table, record_ids in by_table.items():
+            rows = self._current_rows(table, record_ids)
+            updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
+            for record_id in record_ids:
+                entries = by_record[record_id]
+                decisions = decide_record(local[record_id] + entries, {e.key for e in entries if e.key})
+                row = rows[record_id]
+                changes = self._changes(table, row, decisions, entries, dropped)
+                if changes:
+                    changes["updated_at"] = max(row["updated_at"] or "", *(e.at for e in entries))
+                    changes.update(derived_values(table, {**row, **changes}))
+                    updates[tuple(changes)].append([*changes.values(), record_id])
+                    if record_id not in created:
+                        self.result.updated += 1
+                self._record_conflicts(table, row, decisions)
+            for columns, params in updates.items():
+                assignments = ", ".join(f'"{c}" = ?' for c in columns)
+                self.raw.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", params)
+        return dropped
+
+    def _changes(self, table: str, row: dict, decisions: dict[str, Decision], entries: list[Entry],
+                 dropped: set[str]) -> dict:
+        changes, refused = {}, set()
+        uniques, references = unique_columns(table), dict(foreign_keys(table))
+        for key, decision in decisions.items():
+            value = nfc(decision.value)
+            if key not in row or row[key] == value:
+                continue
+            reason = self._refusal(table, row, key, value, uniques, references)
+            if reason:
+                self.result.refused.append(Refusal(table, row["id"], label(row), reason, key))
+                dropped.update(e.id for e in entries if e.key == key)
+                refused.add(key)
+                continue
+            changes[key] = value
+        for key in refused:
+            del decisions[key]
+        return changes
+
+    def _refusal(self, table: str, row: dict, key: str, value, uniques: list[str], references: dict) -> str | None:
+        if key in uniques and value is not None:
+            owners = self.index.owners(table, key)
+            if owners.get(value, row["id"]) != row["id"]:
+                return tr("mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=value)
+            owners.pop(row[key], None)
+            owners[value] = row["id"]
+        if key in references and value is not None and value not in self.index.table_ids(references[key]):
+            return tr("tham chiếu tới bản ghi không có trong tệp này ({column})", column=key)
+        return None
+
+    def _record_conflicts(self, table: str, row: dict, decisions: dict[str, Decision]) -> None:
+        for key, decision in decisions.items():
+            if not decision.conflict:
+                self.raw.execute("DELETE FROM exchange_conflict WHERE record_id = ? AND field = ?", (row["id"], key))
+                continue
+            heads = json.dumps(list(decision.conflict))
+            before = self.raw.execute("SELECT heads FROM exchange_conflict WHERE record_id = ? AND field = ?",
+                                      (row["id"], key)).fetchone()
+            if before and before[0] == heads:
+                continue
+            self.raw.execute(
+                "INSERT INTO exchange_conflict (record_id, field, entity, heads, shown_entry_id, detected_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id, field) DO UPDATE SET heads = excluded.heads, "
+                "shown_entry_id = excluded.shown_entry_id",
+                (row["id"], key, table, heads, decision.shown, self.now))
+            self.result.conflicts.append({"entity": table, "record_id": row["id"], "record": label(row), "field": key,
+                                          "heads": list(decision.conflict), "shown_entry_id": decision.shown})

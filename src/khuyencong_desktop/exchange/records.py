@@ -1,0 +1,131 @@
+"""Rows of a package that this file does not hold yet: checked, then inserted as they are.
+
+A record whose unique code is already used by a different local record, or that refers to a
+record neither side holds, is refused (never overwritten). A catalogue entry both files were
+seeded with (same activity code and name, same norm) is the same entry, not a collision.
+"""
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..i18n import tr
+from ..storage.history import derived_values
+from ..storage.models import MODEL_BY_TABLE
+
+SAME_BY_CONTENT = {"activity": ("code", "name"), "support_norm": None}
+"""Catalogue tables where an identical local entry means "the same entry": by these columns (None: all content)."""
+BOOKKEEPING = ("id", "created_at", "updated_at", "origin_office_id", "deleted_at")
+
+
+def quoted(columns) -> str:
+    """Column names for SQL (``group`` is a keyword)."""
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def nfc(value):
+    if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def unique_columns(table: str) -> list[str]:
+    return [c.name for c in MODEL_BY_TABLE[table].__table__.columns if c.unique]
+
+
+def foreign_keys(table: str) -> list[tuple[str, str]]:
+    return [(c.name, fk.column.table.name) for c in MODEL_BY_TABLE[table].__table__.columns for fk in c.foreign_keys]
+
+
+@dataclass
+class Refusal:
+    entity: str
+    record_id: str
+    label: str
+    reason: str
+    field: str | None = None
+
+    def as_json(self) -> dict:
+        return {"entity": self.entity, "record_id": self.record_id, "record": self.label, "field": self.field,
+                "reason": self.reason}
+
+
+@dataclass
+class Inserted:
+    """What happened to the package's new rows."""
+
+    created: dict[str, set[str]] = field(default_factory=dict)
+    same: set[str] = field(default_factory=set)
+    refused: list[Refusal] = field(default_factory=list)
+
+
+def label(row: dict) -> str:
+    return str(row.get("code") or row.get("name") or row.get("activity_code") or row["id"])
+
+
+class LocalIndex:
+    """Ids and unique values of the local tables, kept current while rows are inserted."""
+
+    def __init__(self, raw: sqlite3.Connection):
+        self.raw = raw
+        self.ids: dict[str, set[str]] = {}
+        self.unique: dict[tuple[str, str], dict[object, str]] = {}
+
+    def table_ids(self, table: str) -> set[str]:
+        if table not in self.ids:
+            self.ids[table] = {r[0] for r in self.raw.execute(f"SELECT id FROM {table}")}
+        return self.ids[table]
+
+    def owners(self, table: str, column: str) -> dict[object, str]:
+        if (table, column) not in self.unique:
+            self.unique[(table, column)] = dict(self.raw.execute(f'SELECT "{column}", id FROM {table}').fetchall())
+        return self.unique[(table, column)]
+
+
+def _same_content(raw: sqlite3.Connection, table: str, columns: list[str], row: dict) -> bool:
+    compared = SAME_BY_CONTENT[table] or [c for c in columns if c not in BOOKKEEPING]
+    where = " AND ".join(f'"{c}" IS ?' for c in compared)
+    return raw.execute(f"SELECT 1 FROM {table} WHERE {where} AND deleted_at IS NULL LIMIT 1",
+                       [row[c] for c in compared]).fetchone() is not None
+
+
+def insert_new_rows(raw: sqlite3.Connection, rows: dict[str, dict], index: LocalIndex) -> Inserted:
+    """Insert the rows of ``rows`` whose ids are not local, table by table in reference order."""
+    result = Inserted()
+    for table, data in rows.items():
+        local_columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table})")]
+        columns = [c for c in data["columns"] if c in local_columns]
+        ids = index.table_ids(table)
+        checks = [(c, index.owners(table, c)) for c in unique_columns(table)]
+        references = foreign_keys(table)
+        batch = []
+        for values in data["values"]:
+            row = {c: nfc(v) for c, v in zip(data["columns"], values) if c in local_columns}
+            if row["id"] in ids:
+                continue
+            taken = [c for c, owners in checks if row.get(c) is not None and row[c] in owners]
+            if table in SAME_BY_CONTENT and (taken or table == "support_norm") and _same_content(raw, table, columns, row):
+                result.same.add(row["id"])
+                continue
+            if taken:
+                result.refused.append(Refusal(table, row["id"], label(row), tr(
+                    "mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=row[taken[0]])))
+                continue
+            missing = [c for c, target in references if row.get(c) is not None and row[c] not in index.table_ids(target)]
+            if missing:
+                result.refused.append(Refusal(table, row["id"], label(row), tr(
+                    "tham chiếu tới bản ghi không có trong tệp này ({column})", column=missing[0])))
+                continue
+            row.update(derived_values(table, row))
+            batch.append(row)
+            ids.add(row["id"])
+            for column, owners in checks:
+                if row.get(column) is not None:
+                    owners[row[column]] = row["id"]
+        if batch:
+            names = list(batch[0].keys())
+            raw.executemany(f"INSERT INTO {table} ({quoted(names)}) VALUES ({', '.join('?' * len(names))})",
+                            [[r[n] for n in names] for r in batch])
+            result.created[table] = {r["id"] for r in batch}
+    return result
