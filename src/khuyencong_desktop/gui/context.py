@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..domain.money import MoneyUnit
 from ..storage.database import Database
 
 
@@ -17,11 +18,15 @@ class AppContext(QObject):
 
     database_changed = Signal()
     data_changed = Signal(str)
+    money_unit_changed = Signal()
+    """The officer chose another unit to show amounts in (Cài đặt): redraw money columns."""
 
     def __init__(self, db: Database | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._db = db
         self.undo_stack = QUndoStack(self)
+        self.money_unit = MoneyUnit.TRIEU
+        """The unit amounts are shown in (triệu đồng unless the officer chose another)."""
 
     @property
     def db(self) -> Database:
@@ -40,3 +45,8 @@ class AppContext(QObject):
         self._db = db
         self.undo_stack.clear()
         self.database_changed.emit()
+
+    def set_money_unit(self, unit: MoneyUnit) -> None:
+        if unit != self.money_unit:
+            self.money_unit = unit
+            self.money_unit_changed.emit()

@@ -1,0 +1,1 @@
+"""The window's dialogs: office details, settings, file check, about."""

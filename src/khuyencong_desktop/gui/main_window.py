@@ -1,0 +1,154 @@
+"""The main window (cửa sổ chính): wires the tabs, the menus and the status bar, nothing else.
+
+It is built in two steps so it paints before the heavy modules load: the shell (menus, an empty
+tab bar, the status bar) needs only QtWidgets; :meth:`MainWindow.attach` adds the tabs once a
+file is open. Other modules add their own actions through ``window.menus["reports"]`` etc.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from ..i18n import tr
+from .settings import Settings
+
+TAB_TITLES = ("Tổng quan", "Chương trình", "Đề án", "Cơ sở thụ hưởng")
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    """Emitted once, after the window's first paint: the signal to load the heavy parts."""
+    ready = Signal()
+    """Emitted when a file is open and the tabs are built."""
+
+    def __init__(self, settings: Settings):
+        super().__init__()
+        self.settings = settings
+        self.context = None
+        self.opener = None
+        self._painted = False
+        self.pending_package = None
+        """A .kcx package named on the command line, for the exchange merge action to pick up."""
+        self.setWindowTitle("KhuyenCong")
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.file_label = QLabel(tr("Đang mở tệp…"))
+        self.counts_label = QLabel("")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.menus: dict[str, QMenu] = {}
+        for key, title in (("file", tr("&Tệp")), ("edit", tr("&Sửa")), ("view", tr("&Xem")),
+                           ("reports", tr("&Báo cáo")), ("help", tr("Trợ &giúp"))):
+            self.menus[key] = self.menuBar().addMenu(title)
+        self.undo_action = self._action("edit", tr("&Hoàn tác"), QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("edit", tr("&Làm lại"), [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.tab_actions = [self._action("view", tr(title), QKeySequence(f"Ctrl+{n}"))
+                            for n, title in enumerate(TAB_TITLES, start=1)]
+        self.menus["view"].addSeparator()
+        self.refresh_action = self._action("view", tr("Làm &mới"), QKeySequence(Qt.Key.Key_F5))
+        self.check_action = self._action("reports", tr("&Kiểm tra tệp…"))
+        self.about_action = self._action("help", tr("&Giới thiệu"))
+        for action in (self.undo_action, self.redo_action, self.refresh_action, self.check_action):
+            action.setEnabled(False)
+        for index, action in enumerate(self.tab_actions):
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+        self.about_action.triggered.connect(self._show_about)
+        geometry = settings.window_geometry
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self.resize(1280, 800)
+
+    def _action(self, menu: str, text: str, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        self.menus[menu].addAction(action)
+        return action
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return handled
+
+    # -- the heavy part, once a file can be opened ----------------------------------------------
+    def attach(self, context, opener) -> None:
+        """Connect the shared context (undo stack, change signals) and the file actions."""
+        from .file_menu import FileMenu
+
+        self.context, self.opener = context, opener
+        stack = context.undo_stack
+        self.undo_action.triggered.connect(stack.undo)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.refresh_action.triggered.connect(self._refresh)
+        self.check_action.triggered.connect(self._check_file)
+        self.file_menu = FileMenu(self, opener)
+        context.database_changed.connect(self._update_status)
+        context.data_changed.connect(self._update_status)
+        self.refresh_action.setEnabled(True)
+        self.check_action.setEnabled(True)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(tr("&Hoàn tác: {what}", what=text) if text else tr("&Hoàn tác"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(tr("&Làm lại: {what}", what=text) if text else tr("&Làm lại"))
+
+    def _refresh(self) -> None:
+        self.context.data_changed.emit("*")
+
+    def build_tabs(self) -> None:
+        """The four tabs, built once the first file is open (each tab owns its view)."""
+        from .tabs.beneficiaries import BeneficiariesTab
+        from .tabs.dashboard import DashboardTab
+        from .tabs.programmes import ProgrammesTab
+        from .tabs.projects import ProjectsTab
+
+        for title, tab_class in zip(TAB_TITLES, (DashboardTab, ProgrammesTab, ProjectsTab, BeneficiariesTab)):
+            self.tabs.addTab(tab_class(self.context), tr(title))
+        self._update_status()
+        self.ready.emit()
+
+    def tab(self, index: int) -> QWidget:
+        return self.tabs.widget(index)
+
+    def _update_status(self, _table: str = "") -> None:
+        from .status import record_counts
+
+        if not self.context.has_db:
+            return
+        path = self.context.db.path
+        original = self.opener.original
+        self.file_label.setText(tr("Tệp: {name}", name=path.name) if original is None
+                                else tr("Tệp: {name} (bản sao trong máy của {original})",
+                                        name=path.name, original=original))
+        self.file_label.setToolTip(str(path))
+        self.setWindowTitle(f"{path.name} — KhuyenCong")
+        counts = record_counts(self.context.db)
+        self.counts_label.setText(tr("{programmes} chương trình · {projects} đề án · {beneficiaries} cơ sở thụ hưởng",
+                                     **counts))
+
+    def _check_file(self) -> None:
+        from .dialogs.check import run_check
+
+        run_check(self, self.context.db)
+
+    def _show_about(self) -> None:
+        from .dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().data())
+        if self.opener is not None:
+            self.opener.close()
+        self.settings.sync()
+        super().closeEvent(event)
