@@ -1,0 +1,1 @@
+"""Excel workbooks in the officers' own layouts: reading, checking, importing and exporting (no Qt)."""

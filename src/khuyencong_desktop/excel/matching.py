@@ -1,0 +1,91 @@
+"""Finding the beneficiary (cơ sở) a row names: by MST first, then by folded name and locality."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.text import fold, fold_key
+from ..i18n import tr
+from ..storage.models import Beneficiary
+
+_LOCALITY = re.compile(r"(?P<name>.*?)\s*\((?P<place>[^()]*)\)\s*")
+
+
+class Ambiguous(LookupError):
+    """Several beneficiaries fit; the message says how to tell them apart."""
+
+
+def locality(beneficiary: Beneficiary) -> str:
+    """The commune, else the district, that tells apart two beneficiaries of the same name."""
+    return beneficiary.commune or beneficiary.district or beneficiary.province
+
+
+class BeneficiaryIndex:
+    """Every live beneficiary of the file by MST and by folded name, loaded once for a whole import."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.by_tax: dict[str, Beneficiary] = {}
+        self.by_name: dict[str, list[Beneficiary]] = defaultdict(list)
+        self.claimed: set[Beneficiary] = set()
+        for beneficiary in session.scalars(select(Beneficiary).where(Beneficiary.deleted_at.is_(None))):
+            self.add(beneficiary)
+
+    def add(self, beneficiary: Beneficiary) -> None:
+        if beneficiary.tax_code:
+            self.by_tax[beneficiary.tax_code] = beneficiary
+        self.by_name[fold_key(beneficiary.name)].append(beneficiary)
+
+    def renamed(self, beneficiary: Beneficiary, old_name: str) -> None:
+        self.by_name[fold_key(old_name)].remove(beneficiary)
+        self.by_name[fold_key(beneficiary.name)].append(beneficiary)
+
+    def taxed(self, beneficiary: Beneficiary) -> None:
+        self.by_tax[beneficiary.tax_code] = beneficiary
+
+    def _named(self, name: str, tax_code: str | None) -> list[Beneficiary]:
+        # A beneficiary already holding another MST is another cơ sở, whatever its name.
+        return [b for b in self.by_name.get(fold_key(name), ()) if not tax_code or not b.tax_code]
+
+    def for_sheet_row(self, name: str, tax_code: str | None, commune: str | None, district: str | None):
+        """The beneficiary a "Cơ sở" row describes, or None for a new one.
+
+        Each row of the sheet is a different cơ sở, so one already matched by an earlier row (in
+        ``claimed``) is not matched again by name.
+        """
+        if tax_code and tax_code in self.by_tax:
+            return self.by_tax[tax_code]
+        candidates = self._named(name, tax_code)
+        candidates = [b for b in candidates if b not in self.claimed]
+        if commune is not None:
+            candidates = [b for b in candidates if fold_key(b.commune) == fold_key(commune)]
+        if district:
+            # Two cơ sở of one name in different districts are different cơ sở.
+            candidates = [b for b in candidates if not b.district or fold_key(b.district) == fold_key(district)]
+        return self._one(name, candidates)
+
+    def for_project(self, name: str, tax_code: str | None, place: str, linked: set[Beneficiary]):
+        """The beneficiary a project row names ("Tên" or "Tên (xã/huyện)"), or None for a new one."""
+        if tax_code and tax_code in self.by_tax:
+            return self.by_tax[tax_code]
+        candidates = self._named(name, tax_code)
+        where = fold(place)
+        if not candidates and (match := _LOCALITY.fullmatch(name)):
+            where = fold(match["place"])
+            candidates = self._named(match["name"], tax_code)
+        if len(candidates) > 1:
+            candidates = ([b for b in candidates if b in linked]
+                          or [b for b in candidates if any(fold(part) and fold(part) in where
+                                                           for part in (b.commune, b.district))] or candidates)
+        return self._one(name, candidates)
+
+    @staticmethod
+    def _one(name: str, candidates: list[Beneficiary]):
+        if len(candidates) > 1:
+            raise Ambiguous(tr("có {n} cơ sở cùng tên «{name}»; hãy ghi thêm mã số thuế, hoặc xã/huyện trong ngoặc "
+                               "sau tên, ví dụ «{name} ({place})»", n=len(candidates), name=name,
+                               place=locality(candidates[0])))
+        return candidates[0] if candidates else None
