@@ -203,11 +203,13 @@ def _signers(letterhead: Letterhead) -> list[tuple[list[str], str]]:
     return columns
 
 
-def signature_block(letterhead: Letterhead, width: float | None = None) -> Flowable:
+def signature_block(letterhead: Letterhead, width: float | None = None,
+                    keep_with: Sequence[Flowable] = ()) -> Flowable:
     """Nơi nhận on the left, the signatures on the right, kept together on one page.
 
     With a preparer or an accountant the signatures share the whole width and the nơi nhận
-    follow under them.
+    follow under them. ``keep_with`` (the document's last paragraph) goes on the same page, so
+    the signatures never stand alone (ReportLab's KeepTogether cannot be nested).
     """
     s = document_styles()
     width = width or text_width(PORTRAIT)
@@ -228,7 +230,7 @@ def signature_block(letterhead: Letterhead, width: float | None = None) -> Flowa
         commands.append(("SPAN", (0, 0), (0, -1)))
     table = Table(rows, colWidths=widths, rowHeights=[None, SIGNATURE_SPACE, None])
     table.setStyle(TableStyle(commands))
-    parts: list[Flowable] = [Spacer(0, 12), table]
+    parts: list[Flowable] = [*keep_with, Spacer(0, 12), table]
     if recipients and not side_by_side:
         parts += [Spacer(0, 12), _two_columns([[recipients, []]], width)]
     return KeepTogether(parts)

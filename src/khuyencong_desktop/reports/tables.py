@@ -99,13 +99,15 @@ def money_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
     *,
-    unit: MoneyUnit,
+    unit: MoneyUnit | None,
     total_row: bool = True,
     words_column: int | None = None,
     decimals: int | None = None,
     width: float | None = None,
 ) -> list[Flowable]:
     """The table under its "ĐVT: …" line, with ``total_row`` a bold "Tổng cộng" row and "Bằng chữ".
+
+    ``unit`` None makes a table of counts and text: no unit line, and no money column allowed.
 
     Totals are summed from the đồng values, then formatted, so they equal the data and not the
     rounded figures. Unit line and header repeat on every page; no row is split across pages. The
@@ -115,11 +117,13 @@ def money_table(
     ``width`` defaults to the portrait text width.
     """
     s = document_styles()
+    if unit is None and any(c.kind == "money" for c in columns):
+        raise ValueError("a table with money columns needs its unit")
     for index, row in enumerate(rows):
         _check_row(columns, row, index)
     money = [v for row in rows for c, v in zip(columns, row) if c.kind == "money" and v]
     if decimals is None:
-        decimals = exact_decimals(money, unit)
+        decimals = exact_decimals(money, unit) if unit is not None else 0
     first_number = next((i for i, c in enumerate(columns) if c.kind in _NUMBER_KINDS), None)
 
     def cell(column: Column, text: str, bold: bool = False) -> Paragraph:
@@ -133,24 +137,26 @@ def money_table(
 
     # The unit line is the table's first row, so it repeats with the header and is never
     # left alone at the foot of a page.
-    data: list[list] = [
-        [Paragraph(escape(f"ĐVT: {unit.label}"), s.unit_line)] + [""] * (len(columns) - 1),
-        [Paragraph(escape(c.title), s.table_header) for c in columns],
-    ]
+    header = [Paragraph(escape(c.title), s.table_header) for c in columns]
+    data: list[list] = [header]
+    if unit is not None:
+        data.insert(0, [Paragraph(escape(f"ĐVT: {unit.label}"), s.unit_line)]
+                    + [""] * (len(columns) - 1))
+    head = len(data)
     data += [[cell(c, _format(c, v, unit, decimals)) for c, v in zip(columns, row)]
              for row in rows]
     commands = [
         ("FONT", (0, 0), (-1, -1), s.face(), s.table_text.fontSize),  # not Helvetica
-        ("SPAN", (0, 0), (-1, 0)),
-        ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, head - 1), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, 0), 0),
-        ("TOPPADDING", (0, 0), (-1, 0), 0),
     ]
+    if unit is not None:
+        commands += [("SPAN", (0, 0), (-1, 0)), ("RIGHTPADDING", (0, 0), (-1, 0), 0),
+                     ("TOPPADDING", (0, 0), (-1, 0), 0)]
     flowables: list[Flowable] = []
     totals = _totals(columns, rows)
     if total_row:
@@ -163,7 +169,7 @@ def money_table(
         ])
         commands.append(("SPAN", (0, -1), (first_number - 1, -1)))
     table = Table(data, colWidths=_widths(columns, width or text_width(PORTRAIT)),
-                  repeatRows=2, splitByRow=1, splitInRow=0)
+                  repeatRows=head, splitByRow=1, splitInRow=0)
     table.setStyle(TableStyle(commands))
     flowables.append(table)
     spelled = _words_column(columns, words_column) if total_row else None
