@@ -14,7 +14,7 @@ from ..paths import default_database_path
 from ..storage.errors import StorageError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
-COMMAND_MODULES = ("core_commands", "excel_commands")
+COMMAND_MODULES = ("core_commands", "excel_commands", "exchange_commands", "report_commands")
 """Modules in this package that add subcommands with ``register(subparsers)``."""
 
 
