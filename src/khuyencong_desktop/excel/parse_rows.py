@@ -84,7 +84,10 @@ class SheetParser:
                 self._problem(number, column.key, tr("ô này không được để trống"))
                 ok = False
             values[column.key] = value
-        if ok and getattr(self, "_check_" + self.header.layout.key)(number, values):
+        # Sheet rules run even after a bad cell, so every problem of the row is listed at once.
+        complete = all(values.get(column.key, "?") not in (None, "") for column in self.header.layout.required)
+        checked = complete and getattr(self, "_check_" + self.header.layout.key)(number, values)
+        if ok and checked:
             for key in self._all:
                 amount = values.get(key) or 0
                 self._all[key] += amount
@@ -165,7 +168,7 @@ class SheetParser:
 
     def _check_programmes(self, number: int, values: dict) -> bool:
         ok = self._unique(number, "code", ("code", fold_key(values["code"])), values["code"])
-        if ok and values["from_year"] > values["to_year"]:
+        if ok and None not in (values.get("from_year"), values.get("to_year")) and values["from_year"] > values["to_year"]:
             self._problem(number, "to_year", tr("đến năm {to} trước từ năm {start}", to=values["to_year"],
                                                 start=values["from_year"]))
             ok = False

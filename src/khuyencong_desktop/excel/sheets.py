@@ -39,13 +39,15 @@ class SheetHeader:
 
 def unicode_row(values: tuple) -> tuple[tuple, str | None]:
     """The row with TCVN3/VNI text converted to Unicode, judged on all its text cells together."""
-    texts = [value for value in values if isinstance(value, str)]
+    # Cells already holding Unicode Vietnamese (characters beyond Latin-1) are not legacy text and
+    # would stop the rest of the row being judged.
+    texts = [value for value in values if isinstance(value, str) and max(value, default="\0") <= "\xff"]
     if not texts:
         return values, None
     encoding = detect_legacy("\n".join(texts))
     if encoding is None:
         return values, None
-    return tuple(decode(value, encoding) if isinstance(value, str) else value for value in values), encoding
+    return tuple(decode(value, encoding) if value in texts else value for value in values), encoding
 
 
 def is_blank(values: tuple) -> bool:
