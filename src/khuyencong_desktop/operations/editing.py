@@ -280,3 +280,55 @@ def record_history(db: Database, record_id: str) -> list[HistoryEntry]:
             result.append(HistoryEntry(entry.at, entry.actor, entry.entity, entry.record_id, entry.op, entry.field,
                                        old, new))
         return result
+
+
+# -- what the forms show ----------------------------------------------------------------------
+def record_values(db: Database, entity: str, record_id: str) -> dict:
+    """The editable fields of one record as plain Python values, plus ``locked`` for projects."""
+    with db.session() as session:
+        obj = _get(session, MODEL_BY_TABLE[entity], record_id)
+        values = {key: getattr(obj, key) for key in content_columns(type(obj))}
+        if isinstance(obj, Project):
+            values["locked"] = obj.is_locked
+        return values
+
+
+def project_links(db: Database, project_id: str) -> list[dict]:
+    """The live beneficiaries of a project: beneficiary_id, name, tax_code, share."""
+    with db.session() as session:
+        rows = session.execute(select(ProjectBeneficiary.beneficiary_id, Beneficiary.name, Beneficiary.tax_code,
+                                      ProjectBeneficiary.share)
+                               .join(Beneficiary, Beneficiary.id == ProjectBeneficiary.beneficiary_id)
+                               .where(ProjectBeneficiary.project_id == project_id,
+                                      ProjectBeneficiary.deleted_at.is_(None)).order_by(Beneficiary.name_key))
+        return [{"beneficiary_id": b, "name": n, "tax_code": t, "share": s} for b, n, t, s in rows]
+
+
+def programme_parts(db: Database, programme_id: str) -> tuple[list[dict], list[dict], dict[str, int]]:
+    """A programme's live plan lines, its targets and the achieved count per activity."""
+    from .programme import achieved_counts
+
+    with db.session() as session:
+        plan = [{"year": p.year, "source": p.source, "amount": p.amount}
+                for p in session.scalars(select(PlanLine).where(PlanLine.programme_id == programme_id,
+                                                                PlanLine.deleted_at.is_(None)))]
+        targets = [{"id": t.id, "activity_code": t.activity_code, "description": t.description, "unit": t.unit,
+                    "planned": t.planned, "achieved_manual": t.achieved_manual}
+                   for t in session.scalars(select(Target).where(Target.programme_id == programme_id,
+                                                                 Target.deleted_at.is_(None)))]
+        return plan, targets, achieved_counts(session, programme_id)
+
+
+def norm_warning_text(db: Database, values: dict, beneficiaries: int) -> str | None:
+    """The norm warning for a project as the form holds it (unsaved values), or None."""
+    from ..domain.norms import applicable_norm, check_norm
+
+    if not values.get("activity_code") or values.get("level") is None or not values.get("year"):
+        return None
+    with db.session() as session:
+        norms = load_norms(session)
+    norm = applicable_norm(norms, values["activity_code"], values["level"], values.get("province") or "",
+                           values["year"])
+    approved = [values.get("approved_" + f) or 0 for f in ("nstw", "nsdp", "nsnn", "counterpart", "other")]
+    warning = check_norm(norm, sum(approved[:3]), sum(approved), beneficiaries)
+    return warning.text if warning else None

@@ -6,12 +6,14 @@ from ...domain.money import format_number
 from ...i18n import tr
 from ...operations.listing import BeneficiaryTotals
 from ..models.beneficiaries import BeneficiariesModel
+from ..forms.beneficiary import BeneficiaryForm
 from .list_tab import ListTab
 
 
 class BeneficiariesTab(ListTab):
     """Danh sách cơ sở thụ hưởng; year, activity and programme narrow to those with such projects."""
 
+    ENTITY = "beneficiary"
     TABLES = ("beneficiary", "project_beneficiary", "project")
     FILTERS = ("kind", "year", "activity", "place", "programme")
 
@@ -23,6 +25,9 @@ class BeneficiariesTab(ListTab):
 
     def extra_filter_options(self):
         return {"kind": [(tr("Mọi loại hình"), None)] + [(kind.label, kind) for kind in BeneficiaryKind]}
+
+    def make_form(self, record_id):
+        return BeneficiaryForm(self.context, record_id, self)
 
     def totals_text(self, totals: BeneficiaryTotals) -> str:
         return tr("{count} cơ sở — {employees} lao động", count=format_number(totals.count),

@@ -7,8 +7,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...domain.codes import FundingLevel, Status
 from ...i18n import tr
+from ...operations.editing import set_deleted
 from ...operations.listing import FilterChoices, ListFilter, filter_choices
+from ...storage.errors import StorageError
+from .. import messages
+from ..forms.base import money_unit, run_dialog
+from ..history_view import HistoryDialog
 from ..models.base import IdRole
+from ..undo import push_deletion
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the list is queried again."""
@@ -17,9 +23,11 @@ SEARCH_DELAY_MS = 250
 class ListTab(QWidget):
     """A list of records with search, filters, totals and the edit buttons.
 
-    Subclasses give ``TABLES`` (the tables whose edits change this list), ``FILTERS`` (which
-    combos to show), ``make_model`` and ``totals_text``, and the record actions.
+    Subclasses give ``ENTITY`` (the table edited), ``TABLES`` (the tables whose edits change this
+    list), ``FILTERS`` (which combos to show), ``make_model``, ``make_form`` and ``totals_text``.
     """
+
+    ENTITY = ""
 
     TABLES: tuple[str, ...] = ()
     FILTERS: tuple[str, ...] = ()
@@ -32,6 +40,7 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = self.make_model(context.db if context.has_db else None)
+        self.model.set_unit(money_unit())
         self.search = QLineEdit(placeholderText=tr("Tìm kiếm (không cần gõ dấu)…"), clearButtonEnabled=True)
         self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -58,6 +67,11 @@ class ListTab(QWidget):
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QHBoxLayout()
+        self.add_button(tr("Thêm"), self.add_record)
+        self.edit_button = self.add_button(tr("Sửa"), self.edit_record)
+        self.delete_button = self.add_button(tr("Xóa"), self.delete_record)
+        self.history_button = self.add_button(tr("Lịch sử"), self.show_history)
+        self.table.doubleClicked.connect(lambda _index: self.edit_record())
         self._build_layout()
         self._fill_combos()
         self._size_columns()
@@ -71,6 +85,14 @@ class ListTab(QWidget):
 
     def totals_text(self, totals) -> str:
         raise NotImplementedError
+
+    def make_form(self, record_id: str | None):
+        raise NotImplementedError
+
+    def record_title(self, record_id: str) -> str:
+        """How the record is named in messages and window titles (its code, else its name)."""
+        row = self.model.row_item(self.model.row_of(record_id))
+        return getattr(row, "code", None) or row.name
 
     def stretch_column(self) -> int:
         """The column that takes the spare width (the name)."""
@@ -162,6 +184,37 @@ class ListTab(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    # -- record actions -------------------------------------------------------------------------
+    def add_record(self) -> None:
+        form = self.make_form(None)
+        if run_dialog(form) and form.saved_id:
+            self.select_record(form.saved_id)
+
+    def edit_record(self) -> None:
+        record_id = self.selected_id()
+        if record_id:
+            run_dialog(self.make_form(record_id))
+
+    def delete_record(self) -> None:
+        record_id = self.selected_id()
+        if not record_id:
+            return
+        title = self.record_title(record_id)
+        if not messages.question(self, tr("Xóa «{title}»? Có thể hoàn tác bằng Sửa → Hoàn tác.", title=title),
+                                 tr("Xóa"), tr("Không xóa")):
+            return
+        try:
+            set_deleted(self.context.db, self.ENTITY, record_id, True)
+        except StorageError as exc:
+            messages.error(self, exc.message)
+            return
+        push_deletion(self.context, tr("Xóa {title}", title=title), self.ENTITY, record_id, True)
+
+    def show_history(self) -> None:
+        record_id = self.selected_id()
+        if record_id:
+            run_dialog(HistoryDialog(self.context.db, record_id, self.record_title(record_id), self.model.unit, self))
 
     # -- keeping current --------------------------------------------------------------------
     def _on_data_changed(self, table: str) -> None:

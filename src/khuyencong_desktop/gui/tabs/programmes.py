@@ -7,18 +7,23 @@ from ...domain.money import format_amount
 from ...i18n import tr
 from ...operations.listing import ProgrammeTotals
 from ..models.programmes import ProgrammesModel
+from ..forms.programme import ProgrammeForm
 from .list_tab import ListTab
 
 
 class ProgrammesTab(ListTab):
     """Danh sách chương trình khuyến công."""
 
+    ENTITY = "programme"
     TABLES = ("programme", "plan_line", "target", "project")
     FILTERS = ("year", "place")
     DEFAULT_SORT = (ProgrammesModel.FROM_YEAR, Qt.SortOrder.DescendingOrder)
 
     def make_model(self, db):
         return ProgrammesModel(db, self)
+
+    def make_form(self, record_id):
+        return ProgrammeForm(self.context, record_id, self)
 
     def totals_text(self, totals: ProgrammeTotals) -> str:
         unit = self.model.unit

@@ -7,18 +7,23 @@ from ...domain.money import format_amount
 from ...i18n import tr
 from ...operations.listing import ProjectTotals
 from ..models.projects import ProjectsModel
+from ..forms.project import ProjectForm
 from .list_tab import ListTab
 
 
 class ProjectsTab(ListTab):
     """Danh sách đề án."""
 
+    ENTITY = "project"
     TABLES = ("project", "project_beneficiary", "programme", "activity")
     FILTERS = ("year", "level", "activity", "status", "place", "programme")
     DEFAULT_SORT = (ProjectsModel.YEAR, Qt.SortOrder.DescendingOrder)
 
     def make_model(self, db):
         return ProjectsModel(db, self)
+
+    def make_form(self, record_id):
+        return ProjectForm(self.context, record_id, self)
 
     def totals_text(self, totals: ProjectTotals) -> str:
         unit = self.model.unit

@@ -1,0 +1,1 @@
+"""Edit forms of programmes, projects and beneficiaries, and the beneficiary picker."""
