@@ -43,6 +43,15 @@ class Messages:
         return self.answer
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_again():
+    """A test that switched the window to English leaves no English translator installed behind it."""
+    yield
+    from khuyencong_desktop.gui.translator import apply_language
+
+    apply_language("vi")
+
+
 @pytest.fixture
 def shown(monkeypatch):
     """The messages the window shows, recorded (no modal dialog blocks the test)."""

@@ -40,6 +40,13 @@ class _Relay(QObject):
     done = Signal(object, object)  # (result, exception or None)
 
 
+def _emit(signal, *args) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass  # the window that asked is gone (closed while the work ran): nobody is left to tell
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay):
         super().__init__()
@@ -50,9 +57,9 @@ class _Job(QRunnable):
         try:
             result = self.fn(*self.args, **self.kwargs)
         except BaseException as exc:  # every failure goes back to the main thread's handler
-            self.relay.done.emit(None, exc)
+            _emit(self.relay.done, None, exc)
         else:
-            self.relay.done.emit(result, None)
+            _emit(self.relay.done, result, None)
 
 
 class Operation(QObject):
@@ -76,6 +83,9 @@ class Operation(QObject):
         self._relay = _Relay()
         self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
         self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        # Closing the window that owns the operation stops the work (the lambda holds no widget).
+        cancel_event = self._cancel_event
+        self.destroyed.connect(lambda *_: cancel_event.set())
 
     def with_progress(self, title: str, cancellable: bool = True) -> Operation:
         self._title, self._cancellable = title, cancellable
@@ -103,7 +113,9 @@ class Operation(QObject):
     def run(self) -> Operation:
         kwargs: dict[str, Any] = {}
         if self._title is not None:
-            kwargs = {"progress": self._relay.progressed.emit, "cancelled": self._cancel_event.is_set}
+            relay = self._relay
+            kwargs = {"progress": lambda done, total, text="": _emit(relay.progressed, done, total, text),
+                      "cancelled": self._cancel_event.is_set}
             self._dialog = QProgressDialog(self._title, tr("Hủy") if self._cancellable else "", 0, 0,
                                            self._parent_widget)
             self._dialog.setWindowTitle(tr("KhuyenCong"))
