@@ -31,7 +31,7 @@ class BeneficiaryForm(RecordForm):
         self.kind = self.add_field(form, "kind", tr("Loại hình"), QComboBox())
         self.kind.addItem(tr("(chưa rõ)"), None)
         for kind in BeneficiaryKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(kind.label, kind.value)
         for key in self.TEXT_FIELDS[1:]:
             self.fields[key] = self.add_field(form, key, labels[key], QLineEdit())
         self.fields["tax_code"].setPlaceholderText(tr("10 chữ số, 10 chữ số-3 chữ số, hoặc 12 chữ số"))
@@ -50,14 +50,15 @@ class BeneficiaryForm(RecordForm):
     def _load(self, values: dict) -> None:
         for key, widget in self.fields.items():
             widget.setText(values.get(key) or "")
-        self.kind.setCurrentIndex(max(self.kind.findData(values.get("kind")), 0))
+        kind = values.get("kind")
+        self.kind.setCurrentIndex(max(self.kind.findData(kind.value if kind else None), 0))
         self.employees.set_number(values.get("employees"))
         self.notes.setPlainText(values.get("notes") or "")
 
     def values(self) -> dict:
         values = {key: widget.text() for key, widget in self.fields.items()}
         values["tax_code"] = values["tax_code"].strip() or None
-        values["kind"] = self.kind.currentData()
+        values["kind"] = BeneficiaryKind(self.kind.currentData()) if self.kind.currentData() else None
         values["employees"] = self.read("employees", self.employees.number)
         values["notes"] = self.notes.toPlainText()
         return self.collected(values)

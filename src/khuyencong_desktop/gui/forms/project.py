@@ -92,7 +92,7 @@ class ProjectForm(RecordForm):
         self._number(form, "approval_round", tr("Đợt phê duyệt"))
         self.level = self.add_field(form, "level", tr("Cấp kinh phí"), QComboBox())
         for level in FundingLevel:
-            self.level.addItem(level.label, level)
+            self.level.addItem(level.label, level.value)
         self.activity = self.add_field(form, "activity_code", tr("Nội dung hoạt động"), QComboBox())
         for code, name in choices.activities:
             self.activity.addItem(f"{code} — {name}", code)
@@ -100,7 +100,7 @@ class ProjectForm(RecordForm):
         current = values.get("status")
         offered = (current, *allowed_transitions(current)) if self.record_id else tuple(Status)
         for status in offered:
-            self.status.addItem(status.label, status)
+            self.status.addItem(status.label, status.value)
         self.programme = self.add_field(form, "programme_id", tr("Chương trình"), QComboBox())
         self.programme.addItem(tr("(không thuộc chương trình)"), None)
         for programme_id, code in choices.programmes:
@@ -178,7 +178,8 @@ class ProjectForm(RecordForm):
             edit.set_dong(values.get(name))
         for combo, name in ((self.level, "level"), (self.activity, "activity_code"), (self.status, "status"),
                             (self.programme, "programme_id")):
-            combo.setCurrentIndex(max(combo.findData(values.get(name)), 0))
+            value = values.get(name)
+            combo.setCurrentIndex(max(combo.findData(getattr(value, "value", value)), 0))
         if self.record_id:
             for link in project_links(self.context.db, self.record_id):
                 self.picker.add(link["beneficiary_id"], link["name"], link["tax_code"], link["share"])
@@ -194,8 +195,9 @@ class ProjectForm(RecordForm):
             values[name] = amount if amount is not None or name.startswith("settled_") else 0
         for name in ("jobs", "participations", "events"):
             values[name] = values[name] or 0
-        values.update(level=self.level.currentData(), activity_code=self.activity.currentData(),
-                      status=self.status.currentData(), programme_id=self.programme.currentData())
+        # Combos hold codes: Qt hands str-based enum members back as plain text.
+        values.update(level=FundingLevel(self.level.currentData()), activity_code=self.activity.currentData(),
+                      status=Status(self.status.currentData()), programme_id=self.programme.currentData())
         return values
 
     def update_norm(self) -> None:
@@ -204,7 +206,7 @@ class ProjectForm(RecordForm):
         state = sum(values.get("approved_" + AMOUNT_FIELDS[s]) or 0 for s in Source if s.is_state)
         self.state_total.setText(tr("Kinh phí NSNN hỗ trợ (phê duyệt): {amount} {unit}",
                                     amount=format_amount(state, self.unit), unit=self.unit.label))
-        values.update(activity_code=self.activity.currentData(), level=self.level.currentData(),
+        values.update(activity_code=self.activity.currentData(), level=FundingLevel(self.level.currentData()),
                       year=_quiet(self.numbers["year"].number), province=self.lines["province"].text())
         warning = norm_warning_text(self.context.db, values, max(self.picker.chosen.rowCount(), 1))
         self.norm_label.setText(tr("Cảnh báo định mức: {warning}", warning=warning) if warning else "")
