@@ -38,7 +38,7 @@ def _validate(sheet: PrintableSheet, layout: SheetLayout, lists: dict) -> None:
                               showErrorMessage=True, errorTitle=column.header,
                               error=f"Chọn một giá trị trong danh sách: {', '.join(values)}")
         rule.add(f"{letter}{HEADER_ROW + 1}:{letter}{HEADER_ROW + TEMPLATE_ROWS}")
-        sheet.ws.add_data_validation(rule)
+        sheet.ws.data_validations.append(rule)
 
 
 def _instructions(activities: list[tuple[str, str]]) -> list[str]:

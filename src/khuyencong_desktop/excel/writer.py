@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.codes import BeneficiaryKind, Source
@@ -81,8 +81,9 @@ def _plan_rows(session: Session) -> Iterator[dict]:
 
 
 def _target_rows(session: Session) -> Iterator[dict]:
+    """Targets in the order they were entered, the order a programme report lists them."""
     query = (select(Target, Programme.code).join(Programme).where(Target.deleted_at.is_(None), Programme.deleted_at.is_(None))
-             .order_by(Programme.code, Target.activity_code, Target.description))
+             .order_by(Programme.code, Target.created_at, literal_column("target.rowid")))
     for target, code in session.execute(query):
         yield {"programme": code, "activity": target.activity_code, "description": target.description,
                "unit": target.unit, "planned": target.planned}
