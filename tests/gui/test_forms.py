@@ -231,11 +231,11 @@ def test_a_settled_project_shows_the_lock_and_unlocks_with_a_reason(qtbot, conte
     qtbot.addWidget(tab)
 
     def unlock_and_edit(form):
-        assert form.lock_label.isVisible() and not form.tabs.isEnabled()
+        assert form.lock_label.isVisible() and not form.tabs.widget(0).isEnabled()
         form.grab().save("/tmp/project_form_locked.png")
         monkeypatch.setattr(project_module, "ask_text", lambda *a: "Điều chỉnh số lao động theo biên bản")
         qtbot.mouseClick(form.unlock_button, Qt.MouseButton.LeftButton)
-        assert form.tabs.isEnabled() and not form.lock_label.isVisible()
+        assert form.tabs.widget(1).isEnabled() and not form.lock_label.isVisible()
         type_into(qtbot, form.numbers["jobs"], "27")
         save(qtbot, form)
 

@@ -28,6 +28,7 @@ class BeneficiaryPicker(QWidget):
         self.chosen.setHorizontalHeaderLabels([tr("Cơ sở thụ hưởng"), tr("Mã số thuế"),
                                                tr("Phần hỗ trợ ({unit})", unit=unit.label)])
         self.chosen.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chosen.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.chosen.verticalHeader().setVisible(False)
         self.remove_button = QPushButton(tr("Bỏ cơ sở đã chọn"), self)
         self.remove_button.clicked.connect(self.remove_current)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.calculations import PlanLineValue, check_plan, percent
@@ -79,7 +79,9 @@ class ProgrammeForm(RecordForm):
         self.grid.setRowCount(len(self.row_keys) + 1)
         self.grid.setColumnCount(len(self.column_keys) + 1)
         self.grid.setVerticalHeaderLabels([str(y) if y else tr("(không ghi năm)") for y in self.row_keys] + [tr("Cộng")])
-        self.grid.setHorizontalHeaderLabels([s.value if s else tr("(không ghi nguồn)") for s in self.column_keys]
+        short = {Source.NSTW: "NSTW", Source.NSDP: "NSĐP", Source.NSNN: "NSNN", Source.DOI_UNG: tr("Đối ứng"),
+                 Source.KHAC: tr("Khác")}
+        self.grid.setHorizontalHeaderLabels([short[s] if s else tr("(không ghi nguồn)") for s in self.column_keys]
                                             + [tr("Cộng")])
         for row, year in enumerate(self.row_keys):
             for column, source in enumerate(self.column_keys):
@@ -90,7 +92,7 @@ class ProgrammeForm(RecordForm):
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.grid.setItem(row, column, item)
         self.grid.blockSignals(False)
-        self.grid.resizeColumnsToContents()
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.update_check()
 
     def plan_values(self) -> dict:

@@ -50,7 +50,7 @@ class ProjectForm(RecordForm):
         self.finish_layout()
         self.resize(820, 640)
         self._load(values)
-        self.tabs.setEnabled(not values.get("locked", False))
+        self._set_editable(not values.get("locked", False))
 
     # -- building ---------------------------------------------------------------------------
     def _lock_banner(self, locked: bool) -> None:
@@ -246,7 +246,13 @@ class ProjectForm(RecordForm):
         self.texts["notes"].setPlainText(record_values(self.context.db, "project", self.record_id)["notes"])
         self.lock_label.hide()
         self.unlock_button.hide()
-        self.tabs.setEnabled(True)
+        self._set_editable(True)
+
+    def _set_editable(self, editable: bool) -> None:
+        """A locked project can still be read page by page; only its fields and Lưu are disabled."""
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).setEnabled(editable)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(editable)
 
 
 def _quiet(getter):
