@@ -5,6 +5,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if "--self-test" in arguments:
+        # Before any Qt import: the self-test chooses the offscreen platform and its own data folder.
+        from .selftest import main as self_test
+
+        return self_test(arguments)
     from .gui.app import run
 
     return run(sys.argv if argv is None else [sys.argv[0], *argv])

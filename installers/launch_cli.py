@@ -1,0 +1,4 @@
+"""Frozen entry point of the console twin ``khuyencong``: the command line, and debugging."""
+from khuyencong_desktop.cli.main import main
+
+raise SystemExit(main())
