@@ -59,6 +59,18 @@ def decide_field(head_entries: list[Entry]) -> Decision:
     return Decision(value, tuple(sorted(e.id for e in head_entries)), shown.id)
 
 
+def _deletion_line(by_id: dict[str, Entry], start) -> set[str]:
+    """The deletion entries among ``start`` and all their deletion ancestors."""
+    seen, todo = set(), list(start)
+    while todo:
+        entry = by_id.get(todo.pop())
+        if entry is None or entry.key != DELETION or entry.id in seen:
+            continue
+        seen.add(entry.id)
+        todo.extend(entry.parents)
+    return seen
+
+
 def decide_deletion(by_id: dict[str, Entry], current: dict[str, list[str]]) -> Decision:
     """Deleted or not, and the conflict when a deletion did not know of an edit (or of a restoration)."""
     head_entries = [by_id[i] for i in current[DELETION]]
@@ -68,14 +80,9 @@ def decide_deletion(by_id: dict[str, Entry], current: dict[str, list[str]]) -> D
     if len({_deleted_at(e) is None for e in head_entries}) > 1:
         competing.update(e.id for e in head_entries)
     if value is not None:
-        known, todo = set(), [shown.id]
-        while todo:
-            entry = by_id.get(todo.pop())
-            if entry is None or entry.key != DELETION:
-                continue
-            known.update(entry.parents)
-            todo.extend(entry.parents)
-        unknown = {i for key, ids in current.items() if key != DELETION for i in ids if i not in known}
+        known = {p for i in _deletion_line(by_id, [shown.id]) for p in by_id[i].parents}
+        unknown = {i for key, ids in current.items() if key != DELETION for i in ids
+                   if i not in known and shown.id not in _deletion_line(by_id, by_id[i].parents)}
         if unknown:
             competing.update(unknown | {shown.id})
     if competing:

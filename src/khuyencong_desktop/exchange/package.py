@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from alembic.config import Config
@@ -117,10 +118,11 @@ def write_package(db: Database, out: str | Path) -> Path:
     return out
 
 
-def _known_revisions() -> set[str]:
+@lru_cache(maxsize=1)
+def _known_revisions() -> frozenset[str]:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+    return frozenset(rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions())
 
 
 def read_package(path: str | Path) -> Package:

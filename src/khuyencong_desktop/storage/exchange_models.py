@@ -51,11 +51,15 @@ def heads(entries: Iterable[tuple[str, str, str | None, list[str]]]) -> dict[str
 
 
 def parents_for(op: str, field: str | None, current: dict[str, list[str]], create_id: str | None) -> list[str]:
-    """What a new entry replaces: the heads of its field (a deletion: every head), else the creation."""
+    """What a new entry replaces: the heads of its field (a deletion: every head), else the creation.
+
+    An update also names the deletion heads it saw, so an edit of a record its author knew was
+    deleted is not taken for an edit that crossed the deletion.
+    """
     if op == "update":
-        found = current.get(field, [])
-    else:
-        found = sorted({i for ids in current.values() for i in ids})
+        found = current.get(field, []) or ([create_id] if create_id else [])
+        return found + current.get(DELETION, [])
+    found = sorted({i for ids in current.values() for i in ids})
     return found or ([create_id] if create_id else [])
 
 

@@ -32,10 +32,10 @@ def _fill_parents(conn) -> None:
         else:
             key = "deleted_at" if kind in ("delete", "restore") else field
             if kind == "update":
-                parents = [heads[key]] if key in heads else []
+                parents = ([heads[key]] if key in heads else [create_id] if create_id else [])
+                parents += [heads["deleted_at"]] if "deleted_at" in heads else []
             else:
-                parents = sorted(set(heads.values()))
-            parents = parents or ([create_id] if create_id else [])
+                parents = sorted(set(heads.values())) or ([create_id] if create_id else [])
             heads[key] = entry_id
         updates.append({"seq": seq, "parents": json.dumps(parents)})
     if updates:
