@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from ..domain.dates import parse_date
 from ..i18n import tr
-from ..operations.reports import (
-    write_completion_pdf, write_period_summary_pdf, write_proposal_pdf, write_year_plan_pdf,
-)
+from ..operations.reports import write_report
 from ..reports.letterhead_from_office import DocumentOptions
 from ..storage.database import Database
 from .main import InvalidInput, database_path
@@ -59,14 +57,9 @@ def run_report(args) -> int:
     options = options_from(args)
     db = Database.open(database_path(args))
     try:
-        if args.kind == "proposal":
-            path = write_proposal_pdf(db, args.project, args.out, options)
-        elif args.kind == "completion":
-            path = write_completion_pdf(db, args.project, args.out, options)
-        elif args.kind == "summary":
-            path = write_period_summary_pdf(db, args.from_year, args.to_year, args.out, options)
-        else:
-            path = write_year_plan_pdf(db, args.year, args.out, options)
+        path = write_report(db, args.kind, args.out, options, project=getattr(args, "project", ""),
+                            from_year=getattr(args, "from_year", 0), to_year=getattr(args, "to_year", 0),
+                            year=getattr(args, "year", 0))
     finally:
         db.close()
     print(tr("Đã ghi {path}.", path=path))

@@ -6,6 +6,8 @@ file is open. Other modules add their own actions through ``window.menus["report
 """
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
@@ -14,6 +16,8 @@ from ..i18n import tr
 from .settings import Settings
 
 TAB_TITLES = ("Tổng quan", "Chương trình", "Đề án", "Cơ sở thụ hưởng")
+TAB_CLASSES = (("dashboard", "DashboardTab"), ("programmes", "ProgrammesTab"), ("projects", "ProjectsTab"),
+               ("beneficiaries", "BeneficiariesTab"))
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +82,7 @@ class MainWindow(QMainWindow):
     # -- the heavy part, once a file can be opened ----------------------------------------------
     def attach(self, context, opener) -> None:
         """Connect the shared context (undo stack, change signals) and the file actions."""
+        from . import report_actions
         from .file_menu import FileMenu
 
         self.context, self.opener = context, opener
@@ -91,6 +96,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self._refresh)
         self.check_action.triggered.connect(self._check_file)
         self.file_menu = FileMenu(self, opener)
+        report_actions.install(self)
         context.database_changed.connect(self._update_status)
         context.data_changed.connect(self._update_status)
         self.refresh_action.setEnabled(True)
@@ -106,18 +112,34 @@ class MainWindow(QMainWindow):
         self.context.data_changed.emit("*")
 
     def build_tabs(self) -> None:
-        """The four tabs, built once the first file is open (each tab owns its view)."""
-        from .tabs.beneficiaries import BeneficiariesTab
-        from .tabs.dashboard import DashboardTab
-        from .tabs.programmes import ProgrammesTab
-        from .tabs.projects import ProjectsTab
+        """The four tabs, once the first file is open; each is built the first time it is shown.
 
-        for title, tab_class in zip(TAB_TITLES, (DashboardTab, ProgrammesTab, ProjectsTab, BeneficiariesTab)):
-            self.tabs.addTab(tab_class(self.context), tr(title))
+        A list tab on a 100.000-project file takes seconds to build, so start-up builds only the
+        tab on screen (the dashboard) and the others wait until the officer opens them.
+        """
+        for title in TAB_TITLES:
+            self.tabs.addTab(QWidget(), tr(title))
+        self._built = [False] * len(TAB_TITLES)
+        self.tabs.currentChanged.connect(self.tab)
+        self.tab(self.tabs.currentIndex())
         self._update_status()
         self.ready.emit()
 
     def tab(self, index: int) -> QWidget:
+        """The tab at ``index`` (0 Tổng quan … 3 Cơ sở thụ hưởng), built now if it was not yet."""
+        if not self._built[index]:
+            module_name, class_name = TAB_CLASSES[index]
+            module = importlib.import_module(f"{__package__}.tabs.{module_name}")
+            widget = getattr(module, class_name)(self.context)
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            placeholder.deleteLater()
+            self.tabs.insertTab(index, widget, tr(TAB_TITLES[index]))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._built[index] = True
         return self.tabs.widget(index)
 
     def _update_status(self, _table: str = "") -> None:

@@ -195,3 +195,28 @@ def write_year_plan_pdf(db: Database, year: int, out: str | Path, options: Docum
         letterhead = letterhead_from_office(office, year_plan.DOCUMENT_KIND, options)
         unit = _unit(office)
     return write_atomically(out, lambda target: year_plan.write_year_plan(target, year, rows, unit, letterhead))
+
+
+REPORT_KINDS = ("proposal", "completion", "summary", "plan")
+
+
+def write_report(db: Database, kind: str, out: str | Path, options: DocumentOptions = DocumentOptions(), *,
+                 project: str = "", from_year: int = 0, to_year: int = 0, year: int = 0) -> Path:
+    """One of the four documents by its ``kind`` (REPORT_KINDS), as the command line and the window ask."""
+    if kind == "proposal":
+        return write_proposal_pdf(db, project, out, options)
+    if kind == "completion":
+        return write_completion_pdf(db, project, out, options)
+    if kind == "summary":
+        return write_period_summary_pdf(db, from_year, to_year, out, options)
+    if kind == "plan":
+        return write_year_plan_pdf(db, year, out, options)
+    raise ValueError(f"unknown document kind {kind!r}")
+
+
+def project_choices(db: Database) -> list[tuple[str, str]]:
+    """(code, name) of every project, newest year first, for choosing the project of a document."""
+    with db.session() as session:
+        return [(code, name) for code, name in session.execute(
+            select(Project.code, Project.name).where(Project.deleted_at.is_(None))
+            .order_by(Project.year.desc(), Project.code))]
