@@ -1,6 +1,8 @@
 """Window fixtures: the real application started offscreen, and message boxes recorded, not shown."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QThreadPool
 
@@ -75,8 +77,11 @@ def wait_dashboard(qtbot, dashboard):
 
 
 @pytest.fixture
-def window(qtbot, shown):
-    """The application started with no data folder yet: it creates and opens the demo file."""
+def window(qtbot, shown, demo_template):
+    """The application started on the demo file in the user's data folder (copied, to save time)."""
+    from khuyencong_desktop import paths
+
+    shutil.copy(demo_template, paths.default_database_path())
     win = start_window(qtbot)
     yield win
     win.close()

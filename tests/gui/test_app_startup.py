@@ -8,8 +8,10 @@ from PySide6.QtGui import QKeySequence
 from conftest import start_window
 
 
-def test_first_start_creates_and_opens_the_demo_file(window, user_folders):
+def test_first_start_creates_and_opens_the_demo_file(qtbot, shown, user_folders):
     demo = user_folders / "khuyencong-demo.kcdb"
+    assert not demo.exists()
+    window = start_window(qtbot)
     assert demo.exists()
     assert window.context.db.path == demo.resolve()
     assert window.file_label.text() == "Tệp: khuyencong-demo.kcdb"
@@ -17,6 +19,7 @@ def test_first_start_creates_and_opens_the_demo_file(window, user_folders):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tổng quan", "Chương trình", "Đề án", "Cơ sở thụ hưởng"]
     assert Settings().last_file == str(demo.resolve())
+    window.close()
 
 
 def test_menus_and_shortcuts(window):
