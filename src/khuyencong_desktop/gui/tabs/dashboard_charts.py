@@ -51,7 +51,8 @@ def _reset(view: QChartView) -> QChart:
 
 def _value_axis(maximum: float, title: str = "") -> QValueAxis:
     axis = QValueAxis()
-    axis.setRange(0, maximum * 1.1 if maximum > 0 else 1)
+    axis.setRange(0, maximum * 1.05 if maximum > 0 else 1)
+    axis.applyNiceNumbers()
     axis.setLabelFormat("%.0f")
     axis.setTitleText(title)
     return axis
