@@ -1,6 +1,7 @@
 """What every benchmark shares: the Measurement row, timing, peak memory and the national file."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import resource
@@ -16,6 +17,9 @@ if str(SRC_DIR) not in sys.path:
     sys.path.insert(0, str(SRC_DIR))
 
 NATIONAL_NAME = "national.kcdb"
+NATIONAL_STAMP = "national.json"
+GENERATOR_VERSION = 2
+"""Raise when generate.py changes what it writes, so cached national files are rebuilt."""
 
 
 @dataclass
@@ -87,10 +91,13 @@ def peak_memory_mb(fn) -> float:
 
 
 def _is_current(path: Path) -> bool:
-    """The cached file exists, was finished, and carries the schema version the code expects."""
+    """The cached file was finished by this generator version and has the schema the code expects."""
     from khuyencong_desktop.storage.migrate import head_revision
 
-    if not path.exists():
+    stamp = path.with_name(NATIONAL_STAMP)
+    if not path.exists() or not stamp.exists():
+        return False
+    if json.loads(stamp.read_text(encoding="utf-8")).get("generator_version") != GENERATOR_VERSION:
         return False
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
@@ -104,8 +111,8 @@ def national_file(out: Path) -> Path:
     """``out/national.kcdb``: 100.000 projects, 50.000 beneficiaries, 20 years, 34 provinces.
 
     Built once by :func:`generate.generate` and reused by every benchmark and later runs; rebuilt
-    when missing or made by an older schema. It is written under a temporary name and renamed
-    when complete, so an interrupted build never leaves a half file to be reused.
+    when missing, made by another generator version or of an older schema. It is written under a
+    temporary name and renamed when complete, so an interrupted build is never reused.
     """
     from generate import generate
 
@@ -114,10 +121,16 @@ def national_file(out: Path) -> Path:
     path = out / NATIONAL_NAME
     if _is_current(path):
         return path
+    path.with_name(NATIONAL_STAMP).unlink(missing_ok=True)
     partial = out / f"{NATIONAL_NAME}.{os.getpid()}.partial"
     partial.unlink(missing_ok=True)
     started = time.perf_counter()
-    generate(partial)
+    made = generate(partial)
+    seconds = time.perf_counter() - started
     os.replace(partial, path)
-    print(f"  {path.name}: generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    stamp = {"generator_version": GENERATOR_VERSION, "seconds": round(seconds, 1), "projects": made.projects,
+             "counted_projects": made.counted_projects, "beneficiaries": made.beneficiaries, "links": made.links,
+             "history_entries": made.history_entries, "years": [made.first_year, made.last_year]}
+    path.with_name(NATIONAL_STAMP).write_text(json.dumps(stamp, indent=2), encoding="utf-8")
+    print(f"  {path.name}: generated in {seconds:.1f} s", file=sys.stderr)
     return path
