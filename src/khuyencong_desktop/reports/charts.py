@@ -40,7 +40,7 @@ def funds_by_year_chart(by_year_and_source: Mapping[int, Mapping[str, int]], uni
     drawing.initialFontName, drawing.initialFontSize = font, CHART_FONT_SIZE
     legend_height = 16 * ((len(sources) + 2) // 3)
     chart = VerticalBarChart()
-    chart.x, chart.y = 55, 16 + legend_height
+    chart.x, chart.y = 55, 24 + legend_height
     chart.width, chart.height = width - 70, height - chart.y - 22
     chart.data = [[_in_unit(by_year_and_source[y].get(source.value, 0), unit) for y in years]
                   for source in sources] or [[0.0 for _ in years]]
@@ -74,7 +74,7 @@ def _in_unit(dong: int, unit: MoneyUnit) -> float:
 
 def _legend(sources: Sequence[Source], font: str, width: float, height: float) -> Legend:
     legend = Legend()
-    legend.x, legend.y = 55, height + 12
+    legend.x, legend.y = 55, height + 2
     legend.fontName = font
     legend.fontSize = CHART_FONT_SIZE
     legend.alignment = "right"

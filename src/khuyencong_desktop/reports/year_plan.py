@@ -48,14 +48,14 @@ def plan_columns(with_other: bool, code_width: float = 33) -> list[Column]:
 
     ``code_width`` (mm) fits the longest project code, so codes are never broken inside.
     """
-    money = [Column("Kinh phí KC hỗ trợ", "money", 21), Column("Vốn đối ứng", "money", 21)]
+    money = [Column("Kinh phí KC hỗ trợ", "money", 20), Column("Vốn đối ứng", "money", 20)]
     if with_other:
-        money.append(Column("Nguồn khác", "money", 21))
+        money.append(Column("Nguồn khác", "money", 20))
     return [
         Column("STT", "text", 11, centred=True), Column("Mã đề án", "text", code_width), Column("Tên đề án"),
-        Column("Đơn vị thụ hưởng", "text", 38), Column("Địa bàn", "text", 24),
-        Column("Nội dung hoạt động", "text", 30), Column("Cấp", "text", 15, centred=True),
-        *money, Column("Tổng kinh phí", "money", 21),
+        Column("Đơn vị thụ hưởng", "text", 34), Column("Địa bàn", "text", 22),
+        Column("Nội dung hoạt động", "text", 26), Column("Cấp", "text", 16, centred=True),
+        *money, Column("Tổng kinh phí", "money", 24),
     ]
 
 
