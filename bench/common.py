@@ -1,6 +1,7 @@
 """What every benchmark shares: the Measurement row, timing, peak memory and the national file."""
 from __future__ import annotations
 
+import fcntl
 import json
 import multiprocessing
 import os
@@ -8,6 +9,7 @@ import resource
 import sqlite3
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -107,20 +109,40 @@ def _is_current(path: Path) -> bool:
     return revision == head_revision()
 
 
+@contextmanager
+def _exclusive(lock: Path):
+    """Hold ``lock`` (an advisory lock the system releases if the process dies) for the block."""
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def national_file(out: Path) -> Path:
     """``out/national.kcdb``: 100.000 projects, 50.000 beneficiaries, 20 years, 34 provinces.
 
     Built once by :func:`generate.generate` and reused by every benchmark and later runs; rebuilt
     when missing, made by another generator version or of an older schema. It is written under a
-    temporary name and renamed when complete, so an interrupted build is never reused.
+    temporary name and renamed when complete, so an interrupted build is never reused; benchmark
+    processes started together wait for one build instead of each making their own.
     """
-    from generate import generate
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / NATIONAL_NAME
     if _is_current(path):
         return path
+    with _exclusive(out / "national.lock"):
+        if not _is_current(path):
+            _build(path)
+    return path
+
+
+def _build(path: Path) -> None:
+    from generate import generate
+
+    out = path.parent
     path.with_name(NATIONAL_STAMP).unlink(missing_ok=True)
     partial = out / f"{NATIONAL_NAME}.{os.getpid()}.partial"
     partial.unlink(missing_ok=True)
@@ -133,4 +155,3 @@ def national_file(out: Path) -> Path:
              "history_entries": made.history_entries, "years": [made.first_year, made.last_year]}
     path.with_name(NATIONAL_STAMP).write_text(json.dumps(stamp, indent=2), encoding="utf-8")
     print(f"  {path.name}: generated in {seconds:.1f} s", file=sys.stderr)
-    return path
