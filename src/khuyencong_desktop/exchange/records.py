@@ -100,10 +100,11 @@ def insert_new_rows(raw: sqlite3.Connection, rows: dict[str, dict], index: Local
         checks = [(c, index.owners(table, c)) for c in unique_columns(table)]
         references = foreign_keys(table)
         batch = []
+        id_index = data["columns"].index("id")
         for values in data["values"]:
-            row = {c: nfc(v) for c, v in zip(data["columns"], values) if c in local_columns}
-            if row["id"] in ids:
+            if values[id_index] in ids:
                 continue
+            row = {c: nfc(v) for c, v in zip(data["columns"], values) if c in local_columns}
             taken = [c for c, owners in checks if row.get(c) is not None and row[c] in owners]
             if table in SAME_BY_CONTENT and (taken or table == "support_norm") and _same_content(raw, table, columns, row):
                 result.same.add(row["id"])
