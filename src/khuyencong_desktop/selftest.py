@@ -246,7 +246,7 @@ def registered_font(postscript_name: str) -> str:
 
     for name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-        if isinstance(font, TTFont) and str(font.face.name) == postscript_name:
+        if isinstance(font, TTFont) and bytes(font.face.name).decode("latin-1") == postscript_name:
             return name
     raise CheckFailed(tr("phông {font} trong PDF không phải phông đã đăng ký", font=postscript_name))
 
