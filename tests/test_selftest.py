@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtGui import QImage
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -88,6 +89,8 @@ def test_self_test_command_reports_every_step(tmp_path):
                             env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
     output = log.read_text(encoding="utf-8")
     assert result.stdout.startswith(output.splitlines()[0])
+    picture = QImage(str(tmp_path / "self-test.png"))
+    assert (picture.width(), picture.height()) == (1280, 800)
     assert_expected_steps(output)
     if FAILING_STEPS:
         assert result.returncode == 1

@@ -56,8 +56,10 @@ def require(module: str):
 class SelfTest:
     """The checks, in order, sharing one temporary folder."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, picture: Path | None = None):
         self.folder = folder
+        self.picture = picture or folder / "window.png"
+        """Where the window's picture goes (beside the log file, when there is one, so it outlives the run)."""
         self.database = folder / "selftest.kcdb"
         self.pdfs: list[Path] = []
 
@@ -89,19 +91,25 @@ class SelfTest:
             QTimer.singleShot(WINDOW_TIMEOUT_S * 1000, loop.quit)
             loop.exec()
             ready_at = time.time()
-            QThreadPool.globalInstance().waitForDone()
+            # Let background loads (the dashboard's figures and charts) finish and reach the window.
+            pool = QThreadPool.globalInstance()
+            for _round in range(10):
+                pool.waitForDone()
+                QTimer.singleShot(0, loop.quit)
+                loop.exec()
+                if pool.activeThreadCount() == 0:
+                    break
         finally:
             sys.excepthook = previous_hook
         if errors:
             raise CheckFailed(tr("lỗi khi mở cửa sổ: {error}", error=errors[0]))
         if window.tabs.count() == 0:
             raise CheckFailed(tr("cửa sổ không sẵn sàng sau {seconds} giây", seconds=WINDOW_TIMEOUT_S))
-        picture = self.folder / "window.png"
-        if not window.grab().save(str(picture)):
+        if not window.grab().save(str(self.picture)):
             raise CheckFailed(tr("không chụp được cửa sổ"))
         tabs = window.tabs.count()
         window.close()
-        detail = tr("{tabs} thẻ, ảnh {picture}", tabs=tabs, picture=picture)
+        detail = tr("{tabs} thẻ, ảnh {picture}", tabs=tabs, picture=self.picture)
         launched = os.environ.get(LAUNCHED_AT_ENV)
         if launched:
             detail += "; " + tr("khởi động đến khi cửa sổ sẵn sàng: {seconds:.2f} giây",
@@ -251,11 +259,11 @@ def registered_font(postscript_name: str) -> str:
     raise CheckFailed(tr("phông {font} trong PDF không phải phông đã đăng ký", font=postscript_name))
 
 
-def run_checks(folder: Path, report: Callable[[CheckResult], None]) -> list[CheckResult]:
+def run_checks(folder: Path, report: Callable[[CheckResult], None], picture: Path | None = None) -> list[CheckResult]:
     """Run every check in ``folder`` (which becomes the user data folder), reporting each result."""
     os.environ["KHUYENCONG_DATA_DIR"] = str(folder / "userdata")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    suite = SelfTest(folder)
+    suite = SelfTest(folder, picture)
     results = []
     for name, check in suite.checks():
         started = time.perf_counter()
@@ -304,7 +312,7 @@ def main(argv: list[str]) -> int:
     say(tr("KhuyenCong {version}: tự kiểm tra", version=__version__))
     # The window may still hold its file open when the folder goes (Windows refuses to delete it then).
     with tempfile.TemporaryDirectory(prefix="khuyencong-selftest-", ignore_cleanup_errors=True) as folder:
-        results = run_checks(Path(folder), report)
+        results = run_checks(Path(folder), report, log_path.with_suffix(".png") if log_path else None)
     failed = [result.name for result in results if not result.ok]
     say(tr("Tất cả {count} bước đều đạt.", count=len(results)) if not failed
         else tr("{count} bước không đạt: {names}", count=len(failed), names=", ".join(failed)))
