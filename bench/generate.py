@@ -93,7 +93,9 @@ def generate(path: str | Path, projects: int = 100_000, beneficiaries: int = 50_
         with (multiprocessing.get_context("spawn").Pool(processes or os.cpu_count(), _start_worker,
                                                         (base.context(),)) as pool,
               db.engine.begin() as conn):
-            conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_PAGES_KIB}")
+            # A new file that is deleted on any failure needs no durable journal while it is filled.
+            for pragma in (f"cache_size = -{CACHE_PAGES_KIB}", "journal_mode = MEMORY", "synchronous = OFF"):
+                conn.exec_driver_sql(f"PRAGMA {pragma}")
             for model in (Office, Programme, PlanLine, Target):
                 _insert(conn, model, made.tables.get(model, []))
             people = made.tables[Beneficiary]
