@@ -5,6 +5,7 @@ Codes are what files, packages and the command line carry; labels are what offic
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 
 
 class LabelledEnum(str, Enum):
@@ -24,14 +25,22 @@ class LabelledEnum(str, Enum):
 
         if text is None:
             return None
-        key = fold_key(text)
-        for member in cls:
-            if key in {fold_key(member.value), fold_key(member.label), *map(fold_key, member.aliases)}:
-                return member
-        return None
+        return _lookup(cls).get(fold_key(text))
 
     def __str__(self) -> str:
         return self.value
+
+
+@lru_cache(maxsize=None)
+def _lookup(cls) -> dict:
+    """Every folded code, label and alias of ``cls``, to its member."""
+    from .text import fold_key
+
+    table = {}
+    for member in cls:
+        for name in (member.value, member.label, *member.aliases):
+            table.setdefault(fold_key(name), member)
+    return table
 
 
 class FundingLevel(LabelledEnum):

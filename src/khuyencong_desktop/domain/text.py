@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Combining marks of the five Vietnamese tones, numbered in collation order after "no tone" (0).
 TONE_MARKS = {
@@ -46,6 +47,18 @@ def _strip_marks(value: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table that strips marks, computed once per character met (a hot path)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _strip_marks(chr(code).translate(_D_FOLD))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(value: str | None) -> str:
     """The search form of ``value``: lower case, no diacritics, đ → d, single spaces.
 
@@ -53,8 +66,10 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
-    lowered = unicodedata.normalize("NFC", value).lower().translate(_D_FOLD)
-    return " ".join(_strip_marks(lowered).split())
+    lowered = unicodedata.normalize("NFC", value).lower()
+    if not lowered.isascii():
+        lowered = lowered.translate(_FOLD_TABLE)
+    return " ".join(lowered.split())
 
 
 def fold_key(value: str | None) -> str:
@@ -104,6 +119,14 @@ def _primary_code(ch: str) -> int:
     return min(_OTHER_BASE + ord(ch[0]), 0xFFFF)
 
 
+@lru_cache(maxsize=8192)
+def _char_key(ch: str) -> tuple[str, str, str]:
+    """One character's primary code, tone digit and case digit (cached: sort keys are a hot path)."""
+    lower = ch.lower().translate(_D_FOLD_SORT)
+    letter, tone = _split_letter(lower)
+    return f"{_primary_code(letter or lower):04X}", str(tone), "1" if ch.isupper() else "0"
+
+
 def sort_key(value: str | None) -> str:
     """A text key that sorts in Vietnamese order (a ă â b c d đ e ê … y, then tones), case-insensitive.
 
@@ -112,11 +135,7 @@ def sort_key(value: str | None) -> str:
     sorted by SQLite as well as by ``sorted(..., key=sort_key)``.
     """
     text = " ".join(unicodedata.normalize("NFC", value or "").split())
-    primary, tones, cases = [], [], []
-    for ch in text:
-        lower = ch.lower().translate(_D_FOLD_SORT)
-        letter, tone = _split_letter(lower)
-        primary.append(f"{_primary_code(letter or lower):04X}")
-        tones.append(str(tone))
-        cases.append("1" if ch.isupper() else "0")
+    if not text:
+        return _SECTION + _SECTION
+    primary, tones, cases = zip(*map(_char_key, text))
     return "".join(primary) + _SECTION + "".join(tones) + _SECTION + "".join(cases)

@@ -5,11 +5,11 @@ sort columns are refreshed, so no way in can skip them.
 """
 from __future__ import annotations
 
-import unicodedata
-
 import json
+import unicodedata
+from functools import lru_cache
 
-from sqlalchemy import String, Text, delete, event, inspect, select
+from sqlalchemy import String, Text, delete, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold, sort_key
@@ -36,10 +36,16 @@ def derived_values(table: str, values: dict) -> dict[str, str]:
             "name_key": sort_key(values.get("name") or "")}
 
 
-def content_columns(model) -> list[str]:
+@lru_cache(maxsize=None)
+def content_columns(model) -> tuple[str, ...]:
     """The columns whose edits are history: everything but bookkeeping and derived columns."""
-    return [c.key for c in inspect(model).column_attrs
-            if c.key not in Tracked.BOOKKEEPING and c.key not in DERIVED and c.key != "deleted_at"]
+    return tuple(c.key for c in inspect(model).column_attrs
+                 if c.key not in Tracked.BOOKKEEPING and c.key not in DERIVED and c.key != "deleted_at")
+
+
+@lru_cache(maxsize=None)
+def _text_columns(model) -> tuple[str, ...]:
+    return tuple(attr.key for attr in inspect(model).column_attrs if isinstance(attr.columns[0].type, (String, Text)))
 
 
 def snapshot(obj: Tracked) -> dict[str, object]:
@@ -47,13 +53,10 @@ def snapshot(obj: Tracked) -> dict[str, object]:
 
 
 def _normalise_text(obj) -> None:
-    state = inspect(obj)
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
-        if isinstance(column.type, (String, Text)):
-            value = getattr(obj, attr.key)
-            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-                setattr(obj, attr.key, unicodedata.normalize("NFC", value))
+    for key in _text_columns(type(obj)):
+        value = getattr(obj, key)
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            setattr(obj, key, unicodedata.normalize("NFC", value))
 
 
 def _refresh_derived(obj) -> None:
@@ -86,24 +89,31 @@ class _Lineage:
 
 
 def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str,
-           lineage: _Lineage | None = None):
+           lineage: _Lineage | None = None) -> dict:
+    """One ChangeLog row as plain values; the caller inserts a flush's rows in one statement."""
     info = session.info
     entry_id = new_id()
     parents = lineage.advance(session, obj.id, op, field, entry_id) if lineage else []
-    session.add(ChangeLog(id=entry_id, entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
-                          old_value=old, new_value=new, at=at, actor=info.get("actor", ""),
-                          office_id=info.get("office_id"), parents=json.dumps(parents)))
+    return dict(id=entry_id, entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
+                old_value=old, new_value=new, at=at, actor=info.get("actor", ""),
+                office_id=info.get("office_id"), parents=json.dumps(parents))
+
+
+def _insert_entries(session: Session, entries: list[dict]) -> None:
+    if entries:
+        session.execute(insert(ChangeLog.__table__), entries)
 
 
 def record_edit(session: Session, obj: Tracked, field: str, old: object, new: object) -> None:
     """Write an update entry even when the value did not change (an officer confirming one value)."""
     session.flush()
-    _entry(session, obj, "update", field, dump(old), dump(new), utc_now(), _Lineage())
+    _insert_entries(session, [_entry(session, obj, "update", field, dump(old), dump(new), utc_now(), _Lineage())])
 
 
 def _record(session: Session, flush_context, instances) -> None:
     recording = session.info.get("record_history", True)
     at = utc_now()
+    entries: list[dict] = []
     for obj in list(session.new):
         if not isinstance(obj, Tracked):
             continue
@@ -115,7 +125,7 @@ def _record(session: Session, flush_context, instances) -> None:
             if obj.origin_office_id is None:
                 obj.origin_office_id = session.info.get("office_id")
             obj.created_at = obj.updated_at = at
-            _entry(session, obj, "create", None, None, dump(snapshot(obj)), at)
+            entries.append(_entry(session, obj, "create", None, None, dump(snapshot(obj)), at))
     for obj in list(session.dirty):
         if not isinstance(obj, Tracked) or not session.is_modified(obj, include_collections=False):
             continue
@@ -134,18 +144,20 @@ def _record(session: Session, flush_context, instances) -> None:
             new = hist.added[0] if hist.added else None
             if to_plain(old) == to_plain(new):
                 continue
-            _entry(session, obj, "update", key, dump(old), dump(new), at, lineage)
+            entries.append(_entry(session, obj, "update", key, dump(old), dump(new), at, lineage))
             changed = True
         deletion = state.attrs["deleted_at"].history
         if deletion.has_changes():
-            _entry(session, obj, "delete" if obj.deleted_at else "restore", None,
-                   dump(deletion.deleted[0] if deletion.deleted else None), dump(obj.deleted_at), at, lineage)
+            entries.append(_entry(session, obj, "delete" if obj.deleted_at else "restore", None,
+                                  dump(deletion.deleted[0] if deletion.deleted else None), dump(obj.deleted_at), at,
+                                  lineage))
             changed = True
         if changed:
             obj.updated_at = at
     for obj in session.deleted:
         if isinstance(obj, Tracked):
             raise RuntimeError(f"{type(obj).__name__} rows are never deleted; set deleted_at instead")
+    _insert_entries(session, entries)
 
 
 def install(session_factory) -> None:
