@@ -140,11 +140,30 @@ class Database:
         return target
 
     def backup(self, folder: Path, reason: str) -> Path:
-        """A timestamped consistent copy in ``folder``, e.g. before a merge or a migration."""
+        """A timestamped consistent copy in ``folder``, e.g. before a merge or a migration.
+
+        Named to the microsecond, with a counter when that name is taken: a backup never
+        replaces another one, even two made in the same instant by two processes.
+        """
         from .base import utc_now
 
-        stamp = utc_now().replace(":", "").replace("-", "").replace(".", "")[:15]
-        return self.snapshot_to(folder / f"{self.path.stem}-{reason}-{stamp}.kcdb")
+        folder = Path(folder).expanduser().resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = utc_now().replace(":", "").replace("-", "").replace(".", "").rstrip("Z")
+        base, counter = f"{self.path.stem}-{reason}-{stamp}", 1
+        while True:
+            target = folder / (f"{base}.kcdb" if counter == 1 else f"{base}-{counter}.kcdb")
+            counter += 1
+            if target.exists():
+                continue
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+            except OperationalError as exc:
+                if "exists" in str(exc.orig).lower():
+                    continue  # another process took this name between the check and the copy
+                raise
+            return target
 
 
 def _configure_connection(dbapi_connection, _record) -> None:
