@@ -95,3 +95,38 @@ def test_demo_file_checks_clean(demo_path):
 def test_missing_file_is_a_one_line_failure(tmp_path, args):
     result = run_cli("--db", str(tmp_path / "none.kcdb"), *args, check_code=1)
     assert "Không tìm thấy tệp" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_breakdown_by_district_adds_up_to_the_summary(demo_path):
+    data = json.loads(run_cli("--db", str(demo_path), "summary", "--from", "2017", "--to", "2021", "--by", "district",
+                              "--json").stdout)
+    rows = data["by"]["district"]
+    assert sum(r["projects"] for r in rows.values()) == 58
+    assert sum(r["state_support"] for r in rows.values()) == 8_974_000_000
+    assert sum(r["jobs"] for r in rows.values()) == 519
+    assert rows["Chi Lăng"]["projects"] == 5
+
+
+def test_breakdown_text_has_vietnamese_titles(demo_path):
+    out = run_cli("--db", str(demo_path), "summary", "--from", "2017", "--to", "2021", "--by", "sector").stdout
+    assert "Ngành nghề" in out and "chế biến nông sản" in out
+
+
+def test_programme_budget_execution_counts_linked_projects(demo_path):
+    from khuyencong_desktop.operations.programme import programme_report
+    from khuyencong_desktop.storage.database import Database
+    from khuyencong_desktop.storage.models import Programme, Project
+    from sqlalchemy import select
+
+    db = Database.open(demo_path)
+    try:
+        with db.session() as s:
+            programme = s.scalar(select(Programme).where(Programme.code == "LC-2021-2025"))
+            project = s.scalar(select(Project).where(Project.code == "LC-2016-MH01"))
+            project.year, project.programme_id = 2021, programme.id
+        report = programme_report(db, "LC-2021-2025")
+    finally:
+        db.close()
+    assert report.executed == 600_000_000
+    assert report.as_json()["execution_rate"] == 0.8  # 600 triệu of 75,3 tỷ
+    assert [t.achieved for t in report.targets if t.activity == "MH"] == [1]

@@ -8,7 +8,7 @@ from ..operations.check import check_file
 from ..operations.create import activity_names, create_database
 from ..operations.demo import create_demo_database
 from ..operations.programme import programme_report
-from ..operations.summary import period_summary
+from ..operations.summary import BREAKDOWNS, breakdown, period_summary
 from ..storage.database import Database
 from ..storage.models import Office
 from .main import EXIT_FAILURE, InvalidInput, database_path
@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     p.add_argument("--from", dest="from_year", type=int, required=True)
     p.add_argument("--to", dest="to_year", type=int, required=True)
     p.add_argument("--level", type=lambda s: FundingLevel.parse(s) or s, help="KCQG | KCDP")
+    p.add_argument("--by", choices=sorted(BREAKDOWNS), help=tr("chia theo địa bàn, ngành nghề, năm, nội dung hoặc cấp"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_summary)
 
@@ -37,6 +38,11 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("check", help=tr("kiểm tra tính toàn vẹn và nhất quán của tệp"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_check)
+
+
+def dimension_titles() -> dict[str, str]:
+    return {"province": tr("Tỉnh"), "district": tr("Huyện"), "commune": tr("Xã"), "sector": tr("Ngành nghề"),
+            "year": tr("Năm"), "activity": tr("Nội dung"), "level": tr("Cấp")}
 
 
 def open_db(args) -> Database:
@@ -63,10 +69,14 @@ def run_summary(args) -> int:
     try:
         summary = period_summary(db, args.from_year, args.to_year, args.level)
         names = activity_names(db)
+        by_rows = breakdown(db, args.from_year, args.to_year, args.by, args.level) if args.by else []
     finally:
         db.close()
     if args.json:
-        print_json(summary.as_json())
+        data = summary.as_json()
+        if args.by:
+            data["by"] = {args.by: {row.key: row.as_json() for row in by_rows}}
+        print_json(data)
         return 0
     qg, dp = FundingLevel.KCQG.value, FundingLevel.KCDP.value
     print(tr("TỔNG HỢP KẾT QUẢ KHUYẾN CÔNG GIAI ĐOẠN {a} - {b}", a=args.from_year, b=args.to_year))
@@ -87,6 +97,12 @@ def run_summary(args) -> int:
         rows += [(f"{code} {names.get(code, '')}", str(n), money(summary.support_by_activity[code]).split(" ")[0])
                  for code, n in sorted(summary.projects_by_activity.items())]
         print(table(rows))
+    if by_rows:
+        table_rows = [(dimension_titles()[args.by], tr("Số đề án"), tr("Hỗ trợ (triệu đồng)"), tr("Đối ứng (triệu đồng)"),
+                       tr("Lao động"))]
+        table_rows += [(row.key or tr("(không ghi)"), str(row.projects), money(row.state_support).split(" ")[0],
+                        money(row.counterpart).split(" ")[0], format_number(row.jobs)) for row in by_rows]
+        print(table(table_rows))
     if summary.excluded:
         listed = "; ".join(f"{Status(code).label}: {n}" for code, n in summary.excluded.items())
         print(tr("Không tính vào tổng: {listed}", listed=listed))

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from ..domain.calculations import PlanCheck, PlanLineValue, TargetProgress, check_plan, shares
-from ..domain.codes import COUNTED_STATUSES
+from ..domain.calculations import PlanCheck, PlanLineValue, TargetProgress, check_plan, percent, shares
+from ..domain.codes import COUNTED_STATUSES, Source
 from ..i18n import tr
 from ..storage.database import Database
 from ..storage.models import Programme, Project, Target
+from .amounts import effective
 
 
 class ProgrammeNotFound(LookupError):
@@ -28,6 +29,17 @@ class ProgrammeReport:
     decision_no: str
     plan: PlanCheck
     targets: list[TargetProgress] = field(default_factory=list)
+    executed_by_source: dict[Source, int] = field(default_factory=dict)
+    """Money of the programme's projects approved or later, by source (thực hiện)."""
+
+    @property
+    def executed(self) -> int:
+        return sum(self.executed_by_source.values())
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        """Tỷ lệ thực hiện kế hoạch vốn: executed money as a percentage of the planned total."""
+        return percent(self.executed, self.plan.total)
 
     @property
     def source_shares(self) -> dict[str, Decimal]:
@@ -45,6 +57,9 @@ class ProgrammeReport:
             "targets": [{"activity": t.activity, "description": t.description, "unit": t.unit,
                          "planned": t.planned, "achieved": t.achieved,
                          "percent": float(t.percent) if t.percent is not None else None} for t in self.targets],
+            "executed": self.executed,
+            "executed_by_source": {source.value: amount for source, amount in self.executed_by_source.items()},
+            "execution_rate": float(self.execution_rate) if self.execution_rate is not None else None,
         }
 
 
@@ -62,6 +77,15 @@ def achieved_counts(session, programme_id: str) -> dict[str, int]:
     return dict(rows)
 
 
+def executed_by_source(session, programme_id: str) -> dict[Source, int]:
+    """Money of the programme's projects approved or later, by source (settled amounts once settled)."""
+    sources = list(Source)
+    row = session.execute(select(*[func.coalesce(func.sum(effective(s)), 0) for s in sources])
+                          .where(Project.programme_id == programme_id, Project.deleted_at.is_(None),
+                                 Project.status.in_(COUNTED_STATUSES))).one()
+    return {source: int(amount) for source, amount in zip(sources, row) if amount}
+
+
 def programme_report(db: Database, code: str) -> ProgrammeReport:
     with db.session() as session:
         programme = session.scalar(select(Programme).where(Programme.code == code, Programme.deleted_at.is_(None)))
@@ -73,7 +97,8 @@ def programme_report(db: Database, code: str) -> ProgrammeReport:
                    for t in session.scalars(select(Target).where(Target.programme_id == programme.id,
                                                                  Target.deleted_at.is_(None)))]
         return ProgrammeReport(programme.code, programme.name, programme.province, programme.from_year,
-                               programme.to_year, programme.decision_no, plan_check(programme), targets)
+                               programme.to_year, programme.decision_no, plan_check(programme), targets,
+                               executed_by_source(session, programme.id))
 
 
 def programme_codes(db: Database) -> list[str]:

@@ -120,3 +120,39 @@ def period_summary(db: Database, from_year: int, to_year: int, level: FundingLev
     result.by_year_and_source = dict(sorted(result.by_year_and_source.items()))
     result.excluded = {s.value: result.excluded[s.value] for s in Status if s.value in result.excluded}
     return result
+
+
+BREAKDOWNS = {"province": Project.province, "district": Project.district, "commune": Project.commune,
+              "sector": Project.sector, "year": Project.year, "activity": Project.activity_code, "level": Project.level}
+"""Dimensions a period's figures can be broken down by (theo địa bàn, ngành nghề, năm, nội dung, cấp)."""
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One line of a breakdown: counted projects and their money, jobs."""
+
+    key: str
+    projects: int
+    state_support: int
+    counterpart: int
+    other: int
+    jobs: int
+
+    def as_json(self) -> dict:
+        return {"projects": self.projects, "state_support": self.state_support, "counterpart": self.counterpart,
+                "other": self.other, "jobs": self.jobs}
+
+
+def breakdown(db: Database, from_year: int, to_year: int, by: str, level: FundingLevel | None = None,
+              programme_id: str | None = None) -> list[BreakdownRow]:
+    """Counted projects of the period grouped by one of :data:`BREAKDOWNS`, largest support first."""
+    column = BREAKDOWNS[by]
+    stmt = _scope(select(column, func.count(), func.sum(state_support()), func.sum(effective(Source.DOI_UNG)),
+                         func.sum(effective(Source.KHAC)), func.sum(Project.jobs))
+                  .where(Project.status.in_(COUNTED_STATUSES)).group_by(column),
+                  from_year, to_year, level, programme_id)
+    with db.session() as session:
+        rows = session.execute(stmt).all()
+    result = [BreakdownRow(str(getattr(key, "value", key) or ""), count, int(support or 0), int(counterpart or 0),
+                           int(other or 0), int(jobs or 0)) for key, count, support, counterpart, other, jobs in rows]
+    return sorted(result, key=lambda row: (-row.state_support, row.key))
