@@ -28,7 +28,7 @@ def test_a_schema_0001_file_is_backed_up_and_migrated(tmp_path):
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        assert len(original) > 0 and head_revision() == "0002"
+        assert len(original) > 0 and head_revision() >= "0002"
         with db.session() as s:
             project = s.scalar(select(Project).where(Project.code == "LS-QG-2020-01"))
             assert project.jobs == 30 and project.remarks == "Đã kiểm tra 30"

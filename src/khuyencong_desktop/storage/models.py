@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (BigInteger, Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+                        text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Source, Status
@@ -126,6 +127,8 @@ class Beneficiary(Tracked, Base):
     """Cơ sở CNNT / đơn vị thụ hưởng."""
 
     __tablename__ = "beneficiary"
+    __table_args__ = (Index("ix_beneficiary_list_name", "name_key", "id", sqlite_where=text("deleted_at IS NULL")),)
+    """The list's sorted ids by name, read from the index alone (migration 0003)."""
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[BeneficiaryKind | None] = mapped_column(_enum(BeneficiaryKind))
     tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
@@ -156,7 +159,10 @@ class Project(Tracked, Base):
     """Đề án khuyến công: one year, one activity, one funding level, one or more beneficiaries."""
 
     __tablename__ = "project"
-    __table_args__ = (Index("ix_project_year_level", "year", "level"),)
+    __table_args__ = (Index("ix_project_year_level", "year", "level"),
+                      Index("ix_project_list_year", text("year DESC"), "code", "id", sqlite_where=text("deleted_at IS NULL")),
+                      Index("ix_project_list_name", "name_key", "code", "id", sqlite_where=text("deleted_at IS NULL")))
+    """The list's sorted ids (newest year first, or by name) read from the index alone (migration 0003)."""
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(500))
     year: Mapped[int] = mapped_column(Integer)
