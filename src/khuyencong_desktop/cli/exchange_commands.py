@@ -1,13 +1,14 @@
-"""Exchange commands: export a .kcx package, merge one (with --dry-run and --json)."""
+"""Exchange commands: export a .kcx package, merge one, and act on suspected duplicate beneficiaries."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from ..exchange.duplicate_actions import MIN_PREFIX, DuplicateActionError, dismiss, link, list_duplicates
 from ..exchange.merge import MergeResult, merge_package
 from ..exchange.package import write_package
 from ..i18n import tr
 from ..storage.database import Database
-from .main import database_path
+from .main import InvalidInput, database_path
 from .output import print_json
 
 
@@ -22,6 +23,17 @@ def register(subparsers) -> None:
     merge.add_argument("--dry-run", action="store_true", help=tr("chỉ báo cáo, không ghi gì"))
     merge.add_argument("--json", action="store_true")
     merge.set_defaults(handler=run_merge)
+    duplicates = actions.add_parser("duplicates", help=tr("liệt kê các cặp cơ sở nghi trùng chưa xử lý"))
+    duplicates.add_argument("--json", action="store_true")
+    duplicates.set_defaults(handler=run_duplicates)
+    link_parser = actions.add_parser("link", help=tr("gộp hai cơ sở là một: giữ ID_KEEP, xóa ID_OTHER"))
+    link_parser.add_argument("keep", metavar="ID_KEEP", help=tr("mã cơ sở được giữ lại"))
+    link_parser.add_argument("other", metavar="ID_OTHER", help=tr("mã cơ sở gộp vào rồi xóa"))
+    link_parser.set_defaults(handler=run_link)
+    dismiss_parser = actions.add_parser("dismiss", help=tr("ghi nhận hai cơ sở nghi trùng là khác nhau"))
+    dismiss_parser.add_argument("first", metavar="ID_A")
+    dismiss_parser.add_argument("second", metavar="ID_B")
+    dismiss_parser.set_defaults(handler=run_dismiss)
 
 
 def run_export(args) -> int:
@@ -64,3 +76,44 @@ def _print_result(result: MergeResult) -> None:
         print(f"  {r.entity} {r.label}: {r.reason}")
     if result.backup:
         print(tr("Bản sao lưu trước khi nhận: {path}", path=result.backup))
+
+
+def run_duplicates(args) -> int:
+    db = Database.open(database_path(args))
+    try:
+        pairs = list_duplicates(db)
+    finally:
+        db.close()
+    if args.json:
+        print_json([pair.as_json() for pair in pairs])
+        return 0
+    print(tr("Cơ sở nghi trùng: {n}", n=len(pairs)))
+    for pair in pairs:
+        print(f"  [{pair.reason_label}]")
+        for side in (pair.first, pair.second):
+            print(f"    {side.id[:MIN_PREFIX]}  {side.values['name']}  {side.values['tax_code'] or ''}  "
+                  f"{side.values['commune']}  ({side.office}; {tr('{n} đề án', n=len(side.projects))})")
+    return 0
+
+
+def _acting(action, args, *ids):
+    db = Database.open(database_path(args))
+    try:
+        return action(db, *ids)
+    except DuplicateActionError as exc:
+        raise InvalidInput(exc.problems) from exc
+    finally:
+        db.close()
+
+
+def run_link(args) -> int:
+    result = _acting(link, args, args.keep, args.other)
+    print(tr("Đã gộp «{removed}» vào «{kept}»: chuyển {moved} liên kết đề án; bổ sung {filled} trường còn trống.",
+             removed=result.removed, kept=result.kept, moved=result.moved_links, filled=len(result.filled)))
+    return 0
+
+
+def run_dismiss(args) -> int:
+    _acting(dismiss, args, args.first, args.second)
+    print(tr("Đã ghi nhận: hai cơ sở này không phải trùng; lần nhận gói sau sẽ không báo lại."))
+    return 0
