@@ -78,6 +78,8 @@ class _Query:
 
     SORTS: ClassVar[dict[str, object]] = {}
     DEFAULT_SORT: ClassVar[str] = "name"
+    MODEL: ClassVar[type]
+    """The table listed (its ``id`` and the filter's conditions say whether a record is shown)."""
 
     def __init__(self, db: Database, filter: ListFilter | None = None, sort: str | None = None,
                  descending: bool = False):
@@ -91,11 +93,15 @@ class _Query:
 
     def _order(self, *tiebreak) -> list:
         key = self.SORTS[self.sort]
-        return [key.desc() if self.descending else key.asc(), *tiebreak]
+        return [key.desc() if self.descending else key.asc(), *(t for t in tiebreak if t is not key)]
 
     def _rows(self, stmt) -> list:
         with self.db.engine.connect() as conn:
             return conn.execute(stmt).all()
+
+    def includes(self, record_id: str) -> bool:
+        """Whether the filter selects this record now (after an edit it may have left the list)."""
+        return bool(self._rows(select(self.MODEL.id).where(self.MODEL.id == record_id, *self._where())))
 
     def fetch_ids(self, ids: list[str]) -> list:
         """The rows of ``ids`` in that order (a page of an ``ids()`` snapshot)."""
@@ -105,6 +111,8 @@ class _Query:
 
 class ProjectQuery(_Query):
     """Đề án list query."""
+
+    MODEL = Project
 
     SORTS = {"code": Project.code, "name": Project.name_key, "year": Project.year, "level": Project.level,
              "activity": Project.activity_code, "status": Project.status, "place": Project.place,
@@ -200,6 +208,8 @@ _LINKED_PROJECTS = (select(func.count()).select_from(ProjectBeneficiary)
 
 class BeneficiaryQuery(_Query):
     """Cơ sở thụ hưởng list query; year, level, activity, status and programme filter by linked projects."""
+
+    MODEL = Beneficiary
 
     SORTS = {"name": Beneficiary.name_key, "kind": Beneficiary.kind, "tax_code": Beneficiary.tax_code,
              "representative": Beneficiary.representative, "commune": Beneficiary.commune,
@@ -330,6 +340,9 @@ class ProgrammeQuery(_Query):
     def _by_ids(self, ids: list[str]) -> list[ProgrammeRow]:
         wanted = set(ids)
         return [row for row in ProgrammeQuery(self.db)._all() if row.id in wanted]
+
+    def includes(self, record_id: str) -> bool:
+        return any(row.id == record_id for row in self._all())
 
     def get(self, record_id: str) -> ProgrammeRow | None:
         everything = ProgrammeQuery(self.db)

@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...domain.codes import LabelledEnum
 from ...domain.money import MoneyUnit, format_amount, format_number
 from ...operations.listing import ListFilter
+from .. import errors
+from .loading import read_in_background
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 """The value a column sorts by (the raw value; text sorts by the query's Vietnamese key)."""
@@ -35,11 +37,17 @@ class ListModel(QAbstractTableModel):
     """Rows of one list query, fetched ``PAGE`` at a time as the view scrolls.
 
     Subclasses define ``columns()`` (headers are translated when the model is made) and
-    ``make_query``. Reloads reset the model; an edit of one record refreshes its row in place
-    (``refresh_record``).
+    ``make_query``. A reload (filter, sort, file) reads the sorted ids, the totals and the first
+    page on a worker thread and resets the model when they arrive; a result for a filter that has
+    changed meanwhile is dropped. An edit of one record refreshes its row in place
+    (``refresh_record``) and its totals in the background.
     """
 
     PAGE = 500
+    loaded = Signal()
+    """The ids, totals and first page of the current filter and sort are shown."""
+    totals_changed = Signal()
+    """``totals`` was replaced (after a reload or an edit)."""
 
     def __init__(self, db, parent=None, sort_column: int | None = None, descending: bool = False):
         super().__init__(parent)
@@ -48,8 +56,11 @@ class ListModel(QAbstractTableModel):
         self._filter = ListFilter()
         self._sort: str | None = self.COLUMNS[sort_column].sort if sort_column is not None else None
         self._descending = descending
+        self._ids: list[str] = []
         self._rows: list = []
-        self._total = 0
+        self._next = 0
+        self._shown_query = None
+        self._asked = self._shown = self._totals_asked = 0
         self.totals = None
         self.unit = MoneyUnit.TRIEU
         self.reload()
@@ -65,21 +76,40 @@ class ListModel(QAbstractTableModel):
     def query(self):
         return self.make_query(self._db, self._filter, self._sort, self._descending)
 
+    @property
+    def loading(self) -> bool:
+        """A reload was asked for and its rows are not shown yet."""
+        return self._shown != self._asked
+
     def reload(self) -> None:
-        """Re-read count, totals and the first page for the current filter and sort (nothing without a file)."""
-        self.beginResetModel()
+        """Re-read ids, totals and the first page for the current filter and sort, off the main thread."""
+        self._asked += 1
+        asked = self._asked
         if self._db is None:
-            self._ids, self._rows, self._total, self._next, self.totals = [], [], 0, 0, None
-            self.endResetModel()
+            self._show(asked, (None, [], None, []))
             return
-        query = self.query
+        read_in_background(self, _snapshot, self.query, self.PAGE,
+                           deliver=lambda snapshot: self._show(asked, snapshot),
+                           fail=lambda exc: self._failed(asked, exc))
+
+    def _show(self, asked: int, snapshot) -> None:
+        if asked != self._asked:
+            return  # the filter or sort changed while this was read: a newer reload is on its way
+        query, ids, totals, first_page = snapshot
+        self.beginResetModel()
         # One sorted snapshot of the ids; pages are then read by id, so scrolling never re-sorts.
-        self._ids = query.ids()
-        self._total = len(self._ids)
-        self.totals = query.totals()
-        self._next = min(self.PAGE, self._total)
-        self._rows = query.fetch_ids(self._ids[:self._next])
+        self._shown_query, self._ids, self._rows, self._next = query, ids, list(first_page), len(first_page)
+        self._shown = asked
+        self._totals_asked += 1
+        self.totals = totals
         self.endResetModel()
+        self.loaded.emit()
+        self.totals_changed.emit()
+
+    def _failed(self, asked: int, exc: BaseException) -> None:
+        if asked == self._asked:
+            self._shown = asked
+            errors.report(exc, None)
 
     def set_database(self, db) -> None:
         self._db = db
@@ -94,14 +124,18 @@ class ListModel(QAbstractTableModel):
         return self._filter
 
     def set_unit(self, unit: MoneyUnit) -> None:
+        """Show amounts in ``unit`` (money columns are redrawn; nothing is read again)."""
         self.unit = unit
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        money = [i for i, column in enumerate(self.COLUMNS) if column.kind == MONEY]
+        if self._rows and money:
+            self.dataChanged.emit(self.index(0, min(money)), self.index(len(self._rows) - 1, max(money)),
+                                  [Qt.ItemDataRole.DisplayRole])
+        self.totals_changed.emit()
 
     @property
     def total_rows(self) -> int:
         """Rows the filter selects, loaded or not."""
-        return self._total
+        return len(self._ids)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and self._next < len(self._ids)
@@ -111,25 +145,37 @@ class ListModel(QAbstractTableModel):
             return
         chunk = self._ids[self._next:self._next + self.PAGE]
         self._next += len(chunk)
-        more = self.query.fetch_ids(chunk)
+        more = self._shown_query.fetch_ids(chunk)
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
 
-    def refresh_record(self, record_id: str) -> None:
-        """Show the current values of one record already in the list (a targeted ``dataChanged``)."""
-        for row, item in enumerate(self._rows):
-            if item.id == record_id:
-                fresh = self.query.get(record_id)
-                if fresh is None:
-                    self.reload()
-                    return
-                self._rows[row] = fresh
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-                self.totals = self.query.totals()
-                return
+    def refresh_record(self, record_id: str) -> bool:
+        """Show the current values of one record in place (a targeted ``dataChanged``), totals re-read
+        in the background. False, and a reload, when the record left the filter or moved in the sort."""
+        row = self.row_of(record_id)
+        if row is None or self._db is None:
+            return False
+        query = self.query
+        fresh = query.get(record_id) if query.includes(record_id) else None
+        sort_key = next((c.key for c in self.COLUMNS if c.sort == self._sort and c.sort is not None), None)
+        if fresh is None or (sort_key and getattr(fresh, sort_key) != getattr(self._rows[row], sort_key)):
+            self.reload()
+            return False
+        self._rows[row] = fresh
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self._totals_asked += 1
+        asked = self._totals_asked
+        read_in_background(self, query.totals, deliver=lambda totals: self._show_totals(asked, totals),
+                           fail=lambda exc: self._failed(self._asked, exc))
+        return True
+
+    def _show_totals(self, asked: int, totals) -> None:
+        if asked == self._totals_asked:
+            self.totals = totals
+            self.totals_changed.emit()
 
     # -- reading --------------------------------------------------------------------------
     def row_item(self, row: int):
@@ -200,3 +246,9 @@ class ListModel(QAbstractTableModel):
             return
         self._sort, self._descending = sort, descending
         self.reload()
+
+
+def _snapshot(query, page: int):
+    """On the worker: (query, every matching id in list order, totals, rows of the first page)."""
+    ids = query.ids()
+    return query, ids, query.totals(), query.fetch_ids(ids[:page])

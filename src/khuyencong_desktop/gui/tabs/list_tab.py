@@ -10,11 +10,12 @@ from ...i18n import tr
 from ...operations.editing import set_deleted
 from ...operations.listing import FilterChoices, ListFilter, filter_choices
 from ...storage.errors import StorageError
-from .. import messages
-from ..forms.base import money_unit, run_dialog
+from .. import errors, messages
+from ..forms.base import run_dialog
 from ..history_view import HistoryDialog
 from ..models.base import IdRole
-from ..undo import push_deletion
+from ..models.loading import read_in_background
+from ..undo import CHILD_TABLES, ChangeCommand, DeletionCommand, push_deletion
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the list is queried again."""
@@ -34,13 +35,17 @@ class ListTab(QWidget):
     DEFAULT_SORT = (1, Qt.SortOrder.AscendingOrder)
     """The column and order the list opens with."""
     filter_applied = Signal()
-    """The list was re-read for a new search or filter (tests and the status bar wait for it)."""
+    """The list was re-read for a new search or filter and is shown (tests and the status bar wait for it)."""
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
         self.model = self.make_model(context.db if context.has_db else None)
-        self.model.set_unit(money_unit())
+        self.model.set_unit(context.money_unit)
+        self._choices_asked = 0
+        self._sized = False
+        self._filtering = False
+        self._reselect: str | None = None
         self.search = QLineEdit(placeholderText=tr("Tìm kiếm (không cần gõ dấu)…"), clearButtonEnabled=True)
         self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -73,11 +78,15 @@ class ListTab(QWidget):
         self.history_button = self.add_button(tr("Lịch sử"), self.show_history)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         self._build_layout()
+        self.model.loaded.connect(self._on_loaded)
+        self.model.totals_changed.connect(self._show_totals)
         self._fill_combos()
-        self._size_columns()
         self._show_totals()
+        if not self.model.loading:
+            self._on_loaded()
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self._on_database_changed)
+        context.money_unit_changed.connect(lambda: self.model.set_unit(context.money_unit))
 
     # -- subclass hooks ---------------------------------------------------------------------
     def make_model(self, db):
@@ -139,7 +148,19 @@ class ListTab(QWidget):
 
     # -- filters ----------------------------------------------------------------------------
     def _fill_combos(self) -> None:
-        choices = filter_choices(self.context.db) if self.context.has_db else FilterChoices()
+        """Offer the file's years, activities, places and programmes (read in the background)."""
+        self._choices_asked += 1
+        asked = self._choices_asked
+        if not self.context.has_db:
+            self._set_choices(asked, FilterChoices())
+            return
+        read_in_background(self, filter_choices, self.context.db,
+                           deliver=lambda choices: self._set_choices(asked, choices),
+                           fail=lambda exc: errors.report(exc, self) if asked == self._choices_asked else None)
+
+    def _set_choices(self, asked: int, choices: FilterChoices) -> None:
+        if asked != self._choices_asked:
+            return
         options = {
             "year": [(tr("Mọi năm"), None)] + [(str(y), y) for y in choices.years],
             "level": [(tr("Mọi cấp"), None)] + [(level.label, level) for level in FundingLevel],
@@ -170,12 +191,26 @@ class ListTab(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self._filtering = True
         self.model.set_filter(self.current_filter())
         self._show_totals()
-        self.filter_applied.emit()
+
+    def _on_loaded(self) -> None:
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            self._size_columns()
+        if self._reselect:
+            self.select_record(self._reselect)
+            self._reselect = None
+        if self._filtering:
+            self._filtering = False
+            self.filter_applied.emit()
 
     def _show_totals(self) -> None:
-        self.totals.setText(self.totals_text(self.model.totals) if self.model.totals is not None else "")
+        if self.model.loading:
+            self.totals.setText(tr("Đang đọc danh sách…"))
+        else:
+            self.totals.setText(self.totals_text(self.model.totals) if self.model.totals is not None else "")
 
     # -- selection --------------------------------------------------------------------------
     def selected_id(self) -> str | None:
@@ -223,15 +258,34 @@ class ListTab(QWidget):
 
     # -- keeping current --------------------------------------------------------------------
     def _on_data_changed(self, table: str) -> None:
-        if table == "*" or table in self.TABLES:
-            selected = self.selected_id()
-            self._fill_combos()
+        """Follow an edit: the edited rows of this list are refreshed in place, anything else re-read.
+
+        An edit announces every table of ``CHILD_TABLES[entity]``, the record's own table first; the
+        rest of that burst is skipped when this list already follows its first table.
+        """
+        leader = next((tables[0] for tables in CHILD_TABLES.values() if table in tables), table)
+        if table != "*" and (table not in self.TABLES or (leader != table and leader in self.TABLES)):
+            return
+        self._fill_combos()
+        edited = self._edited_records() if table == self.ENTITY else None
+        if edited is None or not all(self.model.refresh_record(record_id) for record_id in edited):
+            self._reselect = self.selected_id()
             self.model.reload()
-            self._show_totals()
-            if selected:
-                self.select_record(selected)
+
+    def _edited_records(self) -> set[str] | None:
+        """Records of this list whose fields the undo step being applied changed; None when rows may
+        have come or gone (a creation, deletion or restoration) or the step is not one of ours.
+
+        The step is the one just pushed or being undone (below the stack's index) or being redone
+        (at the index): both candidates are refreshed, which costs one read by id each.
+        """
+        stack = self.context.undo_stack
+        steps = [stack.command(i) for i in (stack.index() - 1, stack.index()) if 0 <= i < stack.count()]
+        if any(isinstance(step, DeletionCommand) and step.entity == self.ENTITY for step in steps):
+            return None
+        edited = {step.record_id for step in steps if isinstance(step, ChangeCommand) and step.entity == self.ENTITY}
+        return edited or None
 
     def _on_database_changed(self) -> None:
         self.model.set_database(self.context.db if self.context.has_db else None)
         self._fill_combos()
-        self._show_totals()
