@@ -164,7 +164,8 @@ class SelfTest:
         finally:
             db.close()
         if counterpart != counterpart_million * 1_000_000:
-            raise CheckFailed(tr("đề án {code} không có trong tệp sau khi nhập", code=code))
+            raise CheckFailed(tr("sau khi nhập, đề án {code} không có vốn đối ứng {amount} triệu đồng",
+                                 code=code, amount=counterpart_million))
         return tr("đề án {code} đã nhập từ {path}", code=code, path=path)
 
     def write_report(self, kind: str) -> str:
