@@ -36,7 +36,7 @@ def _district_package(window, tmp_path) -> Path:
 def test_the_file_menu_offers_the_exchange_actions(window):
     [submenu] = [a.menu() for a in window.menus["file"].actions() if a.text() == "Trao đổi dữ liệu"]
     assert [a.text() for a in submenu.actions()] == ["Xuất gói dữ liệu…", "Nhận gói dữ liệu…", "Xung đột cần xem xét…",
-                                                      "Khôi phục bản sao lưu trước khi nhận…"]
+                                                      "Cơ sở có thể trùng…", "Khôi phục bản sao lưu trước khi nhận…"]
 
 
 def test_a_package_is_previewed_before_it_is_merged(window, qtbot, shown, tmp_path):
@@ -48,7 +48,9 @@ def test_a_package_is_previewed_before_it_is_merged(window, qtbot, shown, tmp_pa
     preview.grab().save(str(tmp_path / "preview.png"))
     # The province's edit is the later one, so the deterministic rule keeps showing it: nothing updated.
     assert preview.summary.text() == "Tạo mới: 2; cập nhật: 0; không đổi: 217"
-    assert [preview.conflicts.item(i).text() for i in range(preview.conflicts.count())] == [f"{CODE}: jobs"]
+    assert [preview.conflicts.item(i).text() for i in range(preview.conflicts.count())] == [
+        f"{CODE}: Lao động, việc làm"]
+    assert preview.cancel_button.text() == "Hủy"
     assert preview.duplicates.item(0).text() in ("HTX Chè Bảo Lâm ↔ Hợp tác xã chè Bảo Lâm",
                                                  "Hợp tác xã chè Bảo Lâm ↔ HTX Chè Bảo Lâm")
     assert _jobs(window.context.db) == 40
@@ -65,19 +67,24 @@ def test_conflicts_are_settled_by_picking_or_typing_a_value(window, qtbot, shown
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(tmp_path / "conflicts.png"))
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == f"project {CODE}"
+    assert table_rows(dialog.model) == [["Đề án", CODE, "Lao động, việc làm", "40"]]
     labels = [label.text() for label in dialog.options_box.findChildren(QLabel)]
-    assert "<b>40</b>" in "".join(labels) and "<b>45</b>" in "".join(labels)
-    assert any("PHÒNG KINH TẾ HUYỆN CAO LỘC" in text for text in labels)
+    assert "<b>40</b> (đang hiển thị)" in labels and "<b>45</b>" in labels
+    assert any(text.startswith("PHÒNG KINH TẾ HUYỆN CAO LỘC\n") for text in labels)
     buttons = [b for b in dialog.options_box.findChildren(QPushButton) if b.text() == "Chọn giá trị này"]
     assert len(buttons) == 2
     dialog.own_value.setText("4x")
     qtbot.mouseClick(dialog.save_own, qtbot_button())
-    assert shown.errors == ["«4x» không phải giá trị hợp lệ cho trường jobs."] and dialog.table.rowCount() == 1
+    assert shown.errors == ["«4x» không phải giá trị hợp lệ cho «Lao động, việc làm»."]
+    assert dialog.model.rowCount() == 1
     dialog.own_value.clear()
     qtbot.keyClicks(dialog.own_value, "42")
     qtbot.mouseClick(dialog.save_own, qtbot_button())
-    assert dialog.table.rowCount() == 0 and _jobs(window.context.db) == 42
+    assert dialog.model.rowCount() == 0 and _jobs(window.context.db) == 42
+
+
+def table_rows(model) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 def qtbot_button():

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
     # -- the heavy part, once a file can be opened ----------------------------------------------
     def attach(self, context, opener) -> None:
         """Connect the shared context (undo stack, change signals) and the file actions."""
-        from . import exchange_dialogs, report_actions
+        from . import exchange, report_actions
         from .file_menu import FileMenu
 
         self.context, self.opener = context, opener
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.check_action.triggered.connect(self._check_file)
         self.file_menu = FileMenu(self, opener)
         report_actions.install(self)
-        exchange_dialogs.install(self)
+        exchange.install(self)
         context.database_changed.connect(self._update_status)
         context.data_changed.connect(self._update_status)
         self.refresh_action.setEnabled(True)
