@@ -107,17 +107,19 @@ class ExchangeActions:
         if not messages.question(self.window, tr("Khôi phục tệp về bản sao lưu {path}? Những gì đã nhận sau đó sẽ mất.",
                                                  path=backup.name), tr("Khôi phục"), tr("Không")):
             return None
-        path = self.db.path
-        saved = self.db.backup(backups_dir(), "before-restore")
+        current = self.db
+        saved = current.backup(backups_dir(), "before-restore")
         copy = Database.open(backup)
         try:
-            staged = copy.snapshot_to(path.with_name(path.name + ".restoring"))
+            staged = copy.snapshot_to(current.path.with_name(current.path.name + ".restoring"))
         finally:
             copy.close()
-        self.window.context.set_database(None)
-        os.replace(staged, path)
-        self.window.context.set_database(Database.open(path))
-        self.window.context.data_changed.emit("*")
+        # The file keeps its lock; only its connections close, so the window switches once, to the restored file.
+        current.close()
+        os.replace(staged, current.path)
+        restored = Database.open(current.path)
+        restored.actor = current.actor
+        self.window.context.set_database(restored)
         messages.info(self.window, tr("Đã khôi phục tệp về bản sao lưu {backup}. Tệp trước khi khôi phục được lưu tại "
                                       "{saved}.", backup=backup.name, saved=saved))
         return saved
