@@ -195,7 +195,7 @@ def test_money_table_rejects_bad_rows():
     with pytest.raises(ValueError, match="words"):
         money_table(two_sums, [["1", "x", 3, 5, 6]], unit=MoneyUnit.TRIEU)
     table = money_table(two_sums, [["1", "x", 3, 5, 6]], unit=MoneyUnit.TRIEU, words_column=4)[0]
-    assert table.repeatRows == 2 and table.splitInRow == 0
+    assert len(table.head) == 2 and len(table.body) == 1 and len(table.tail) == 1
 
 
 # The sample document

@@ -19,7 +19,7 @@ from khuyencong_desktop.reports.tables import Column, money_table
 
 __all__ = [
     "CentredRule", "Column", "Letterhead", "balanced_lines", "document_number", "header_block",
-    "money_table", "signature_block", "title_block",
+    "money_table", "signature_block", "signature_parts", "title_block",
 ]
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -203,9 +203,9 @@ def _signers(letterhead: Letterhead) -> list[tuple[list[str], str]]:
     return columns
 
 
-def signature_block(letterhead: Letterhead, width: float | None = None,
-                    keep_with: Sequence[Flowable] = ()) -> Flowable:
-    """Nơi nhận on the left, the signatures on the right, kept together on one page.
+def signature_parts(letterhead: Letterhead, width: float | None = None,
+                    keep_with: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Nơi nhận on the left, the signatures on the right, to be kept together on one page.
 
     With a preparer or an accountant the signatures share the whole width and the nơi nhận
     follow under them. ``keep_with`` (the document's last paragraph) goes on the same page, so
@@ -233,4 +233,10 @@ def signature_block(letterhead: Letterhead, width: float | None = None,
     parts: list[Flowable] = [*keep_with, Spacer(0, 12), table]
     if recipients and not side_by_side:
         parts += [Spacer(0, 12), _two_columns([[recipients, []]], width)]
-    return KeepTogether(parts)
+    return parts
+
+
+def signature_block(letterhead: Letterhead, width: float | None = None,
+                    keep_with: Sequence[Flowable] = ()) -> Flowable:
+    """The signature parts (``signature_parts``) kept together on one page."""
+    return KeepTogether(signature_parts(letterhead, width, keep_with))

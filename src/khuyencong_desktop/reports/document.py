@@ -5,10 +5,11 @@ from collections.abc import Sequence
 from typing import IO
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from khuyencong_desktop.reports.blocks import Letterhead, header_block, signature_block, title_block
+from khuyencong_desktop.reports.blocks import Letterhead, header_block, signature_parts, title_block
 from khuyencong_desktop.reports.page import PORTRAIT, ReportDocument, text_width
+from khuyencong_desktop.reports.paged_table import PagedTable
 from khuyencong_desktop.reports.styles import document_styles
 
 NOT_ENTERED = "(chưa nhập)"
@@ -47,12 +48,15 @@ def write_document(target: str | IO[bytes], letterhead: Letterhead, doc_type: st
     """Build the whole document into ``target``.
 
     The signature block is kept on one page with the body's last flowable (a paragraph or the
-    "Bằng chữ" line), so it never stands alone on the last page.
+    "Bằng chữ" line), and with the last rows of a table just before it, so it never stands alone
+    on the last page.
     """
     width = text_width(orientation)
     story: list[Flowable] = [header_block(letterhead, width), *title_block(doc_type, subject, width)]
     story += list(body[:-1])
-    closing = [body[-1]] if body else []
-    story.append(signature_block(letterhead, width, keep_with=closing))
+    closing = signature_parts(letterhead, width, keep_with=[body[-1]] if body else [])
+    if isinstance(story[-1], PagedTable):
+        story[-1] = story[-1].kept_with(closing)
+    story.append(KeepTogether(closing))
     ReportDocument(target, title=f"{doc_type.upper()} {subject}", author=letterhead.issuing_body,
                    subject=subject, orientation=orientation).build(story)

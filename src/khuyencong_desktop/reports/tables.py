@@ -8,11 +8,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_number
 from khuyencong_desktop.domain.words import amount_in_words
 from khuyencong_desktop.reports.page import PORTRAIT, text_width
+from khuyencong_desktop.reports.paged_table import PagedTable
 from khuyencong_desktop.reports.styles import document_styles
 
 ColumnKind = Literal["text", "money", "int"]
@@ -143,8 +144,7 @@ def money_table(
         data.insert(0, [Paragraph(escape(f"ĐVT: {unit.label}"), s.unit_line)]
                     + [""] * (len(columns) - 1))
     head = len(data)
-    data += [[cell(c, _format(c, v, unit, decimals)) for c, v in zip(columns, row)]
-             for row in rows]
+    body = [[cell(c, _format(c, v, unit, decimals)) for c, v in zip(columns, row)] for row in rows]
     commands = [
         ("FONT", (0, 0), (-1, -1), s.face(), s.table_text.fontSize),  # not Helvetica
         ("GRID", (0, head - 1), (-1, -1), 0.5, colors.black),
@@ -157,21 +157,20 @@ def money_table(
     if unit is not None:
         commands += [("SPAN", (0, 0), (-1, 0)), ("RIGHTPADDING", (0, 0), (-1, 0), 0),
                      ("TOPPADDING", (0, 0), (-1, 0), 0)]
-    flowables: list[Flowable] = []
     totals = _totals(columns, rows)
+    tail: list[list] = []
+    tail_commands: list[tuple] = []
     if total_row:
         if not first_number:
             raise ValueError("a total row needs a text column before the first number column")
         label = [cell(columns[0], TOTAL_LABEL, bold=True)] + [""] * (first_number - 1)
-        data.append(label + [
+        tail.append(label + [
             cell(c, _format(c, t, unit, decimals) if c.kind in _NUMBER_KINDS else "", bold=True)
             for c, t in zip(columns[first_number:], totals[first_number:])
         ])
-        commands.append(("SPAN", (0, -1), (first_number - 1, -1)))
-    table = Table(data, colWidths=_widths(columns, width or text_width(PORTRAIT)),
-                  repeatRows=head, splitByRow=1, splitInRow=0)
-    table.setStyle(TableStyle(commands))
-    flowables.append(table)
+        tail_commands.append(("SPAN", (0, -1), (first_number - 1, -1)))
+    flowables: list[Flowable] = [PagedTable(data, body, tail, _widths(columns, width or text_width(PORTRAIT)),
+                                            commands, tail_commands)]
     spelled = _words_column(columns, words_column) if total_row else None
     if spelled is not None:
         words = amount_in_words(totals[spelled])
