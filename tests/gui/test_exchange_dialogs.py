@@ -91,3 +91,26 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_refused_records_are_named_after_the_merge(window, qtbot, shown, tmp_path):
+    from khuyencong_desktop.domain.codes import FundingLevel
+
+    db = window.context.db
+    district = district_copy(db, tmp_path / "district.kcdb")
+    try:
+        for office, name in ((db, "Đề án của tỉnh"), (district, "Đề án của huyện")):
+            with office.session() as s:
+                s.add(Project(code="CL-2026-01", name=name, year=2026, level=FundingLevel.KCDP, activity_code="MM"))
+        package = write_package(district, tmp_path / "huyen.kcx")
+    finally:
+        district.close()
+    actions = window.exchange_actions
+    actions.receive(package)
+    qtbot.waitUntil(lambda: getattr(actions, "preview", None) is not None and actions.preview.isVisible())
+    assert actions.preview.refused.item(0).text() == (
+        "CL-2026-01: mã «CL-2026-01» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè")
+    qtbot.mouseClick(actions.preview.apply_button, qtbot_button())
+    qtbot.waitUntil(lambda: bool(shown.infos))
+    assert shown.infos[0].endswith("\nKhông nhận (giữ nguyên bản ghi của đơn vị này): 1\n"
+                                   "  CL-2026-01: mã «CL-2026-01» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè")

@@ -82,9 +82,14 @@ class ExchangeActions:
 
     def _merged(self, result: MergeResult) -> None:
         self.window.context.data_changed.emit("*")
-        messages.info(self.window, tr("Đã nhận gói dữ liệu: tạo mới {created}, cập nhật {updated}, xung đột {conflicts}. "
-                                      "Bản sao lưu trước khi nhận: {backup}", created=result.created,
-                                      updated=result.updated, conflicts=len(result.conflicts), backup=result.backup))
+        text = tr("Đã nhận gói dữ liệu: tạo mới {created}, cập nhật {updated}, xung đột {conflicts}. "
+                  "Bản sao lưu trước khi nhận: {backup}", created=result.created, updated=result.updated,
+                  conflicts=len(result.conflicts), backup=result.backup)
+        if result.refused:
+            # Refused edits stay unapplied and are reported again at each merge until their code is free.
+            text += "\n" + tr("Không nhận (giữ nguyên bản ghi của đơn vị này): {n}", n=len(result.refused))
+            text += "".join(f"\n  {r.label}: {r.reason}" for r in result.refused)
+        messages.info(self.window, text)
 
     def show_conflicts(self) -> ConflictsDialog:
         self.conflicts = ConflictsDialog(self.db, self.window.context.money_unit, self.window)
