@@ -1,6 +1,7 @@
 """Suspected duplicate beneficiaries after a merge: linked as one (travelling as edits) or dismissed for good."""
 import json
 
+import pytest
 from sqlalchemy import select
 
 from exchange_offices import district_copy, exchange, state
@@ -8,8 +9,6 @@ from khuyencong_desktop.cli.main import main
 from khuyencong_desktop.exchange.duplicate_actions import DuplicateActionError, dismiss, link, list_duplicates
 from khuyencong_desktop.storage.exchange_models import SuspectedDuplicate
 from khuyencong_desktop.storage.models import Beneficiary, ChangeLog, Project, ProjectBeneficiary
-
-import pytest
 
 CODE = "LS-QG-2020-01"
 
