@@ -1,4 +1,4 @@
-"""The Báo cáo menu makes each document in the background, previews page 1, saves and prints it."""
+"""The Báo cáo menu makes each document in the background, previews its pages, saves and prints it."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,11 +6,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from khuyencong_desktop.gui import report_actions
+from PySide6.QtPrintSupport import QPrinter
+
+from khuyencong_desktop.gui import messages, pdf_preview
 from khuyencong_desktop.gui.report_actions import RequestDialog, ReportRequest
 from khuyencong_desktop.reports.letterhead_from_office import DocumentOptions
 
-from pdf_checks import pdf_text, squeeze
+from pdf_checks import pdf_pages_text, pdf_text, squeeze
 
 
 def test_menu_has_the_four_documents(window):
@@ -43,17 +45,28 @@ def test_generate_preview_save_and_print(window, qtbot, shown, tmp_path, monkeyp
     qtbot.waitUntil(lambda: actions.preview is not None, timeout=60000)
     preview = actions.preview
     assert preview.pdf.name == request_.file_name() and preview.pdf.read_bytes().startswith(b"%PDF-")
+    pages = len(pdf_pages_text(preview.pdf))
+    assert preview.page_count == pages and preview.page_label.text() == f"Trang 1/{pages}"
     assert preview.picture.pixmap() is not None and preview.picture.pixmap().width() > 700
     preview.grab().save(str(tmp_path / f"preview-{request_.kind}.png"))
     target = tmp_path / "lưu" / "văn bản.pdf"
     target.parent.mkdir()
-    monkeypatch.setattr(report_actions, "ask_pdf_path", lambda parent, start: target)
+    monkeypatch.setattr(messages, "ask_pdf_save_path", lambda parent, title, start: target)
     assert preview.save() == target
     expected = "5,15 đồng" if request_.kind == "summary" else "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG NĂM 2020"
     assert expected in squeeze(pdf_text(target))
-    opened = []
-    monkeypatch.setattr(report_actions.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    assert preview.print_document() and opened[0].toLocalFile() == str(preview.pdf)
+    printed = tmp_path / "in.pdf"
+
+    def pdf_printer(parent):
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    monkeypatch.setattr(pdf_preview, "choose_printer", pdf_printer)
+    with qtbot.waitSignal(preview.print_document().succeeded, timeout=60000):
+        pass
+    assert len(pdf_pages_text(printed)) == pages
     preview.close()
     QThreadPool.globalInstance().waitForDone()
 
@@ -63,7 +76,7 @@ def test_save_to_a_missing_folder_says_so(window, qtbot, shown, tmp_path, monkey
     actions.generate(ReportRequest("plan", year=2019))
     qtbot.waitUntil(lambda: actions.preview is not None, timeout=60000)
     missing = tmp_path / "không có" / "x.pdf"
-    monkeypatch.setattr(report_actions, "ask_pdf_path", lambda parent, start: missing)
+    monkeypatch.setattr(messages, "ask_pdf_save_path", lambda parent, title, start: missing)
     assert actions.preview.save() is None
     assert shown.errors == [f"Không ghi được tệp «{missing}»: thư mục không tồn tại."]
     actions.preview.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..i18n import tr
 
 FILE_FILTER = "KhuyenCong (*.kcdb);;SQLite (*.sqlite *.db)"
+PDF_FILTER = "PDF (*.pdf)"
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -65,3 +66,12 @@ def ask_save_path(parent: QWidget | None, title: str, start: str = "") -> Path |
         return None
     chosen = Path(path)
     return chosen if chosen.suffix else chosen.with_suffix(".kcdb")
+
+
+def ask_pdf_save_path(parent: QWidget | None, title: str, start: str = "") -> Path | None:
+    """Where to save a printed document; ``.pdf`` is added when the officer typed no extension."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, PDF_FILTER)
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_suffix(".pdf")

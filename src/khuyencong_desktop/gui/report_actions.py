@@ -1,25 +1,21 @@
-"""The Báo cáo menu's printed documents: ask, generate in the background, preview, save, print."""
+"""The Báo cáo menu's printed documents: ask, generate in the background, then preview, save, print."""
 from __future__ import annotations
 
-import io
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QPixmap
-from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from .. import paths
 from ..i18n import tr
-from ..operations.reports import OutputNotWritable, project_choices, write_atomically, write_report
+from ..operations.reports import project_choices, write_report
 from ..reports.letterhead_from_office import DocumentOptions
-from . import errors, messages
+from . import errors
 from .background import Operation
+from .pdf_preview import PdfPreviewDialog
 
 MENU_TEXTS = {
     "proposal": "Đề án (PDF)…",
@@ -27,7 +23,6 @@ MENU_TEXTS = {
     "summary": "Báo cáo tổng kết giai đoạn…",
     "plan": "Danh mục đề án năm…",
 }
-PDF_FILTER = "PDF (*.pdf)"
 
 
 @dataclass(frozen=True)
@@ -45,14 +40,6 @@ class ReportRequest:
         stem = {"proposal": f"de-an-{self.project}", "completion": f"bao-cao-ket-qua-{self.project}",
                 "summary": f"tong-ket-{self.from_year}-{self.to_year}", "plan": f"danh-muc-{self.year}"}
         return stem[self.kind] + ".pdf"
-
-
-def ask_pdf_path(parent: QWidget | None, start: str) -> Path | None:
-    """Where to save a document (the one PDF chooser; tests replace it as they do ``messages``)."""
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Lưu văn bản PDF"), start, PDF_FILTER)
-    if not path:
-        return None
-    return Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
 
 
 class RequestDialog(QDialog):
@@ -104,78 +91,13 @@ class RequestDialog(QDialog):
                              self.to_year.value(), self.year.value(), options)
 
 
-def page_picture(pdf: Path, scale: float = 1.4) -> QPixmap | None:
-    """Page 1 as a picture, when a PDF renderer is installed (pypdfium2); None otherwise."""
-    try:
-        import pypdfium2
-    except ImportError:
-        return None
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        image = document[0].render(scale=scale).to_pil()
-    finally:
-        document.close()
-    data = io.BytesIO()
-    image.save(data, format="PNG")
-    pixmap = QPixmap()
-    pixmap.loadFromData(data.getvalue(), "PNG")
-    return pixmap
-
-
-class PreviewDialog(QDialog):
-    """The generated document: its first page, and open, save and print buttons."""
-
-    def __init__(self, pdf: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.pdf = pdf
-        self.setWindowTitle(tr("Xem trước: {name}", name=pdf.name))
-        layout = QVBoxLayout(self)
-        self.picture = QLabel()
-        pixmap = page_picture(pdf)
-        if pixmap is None:
-            self.picture.setText(tr("Bấm «Mở bằng trình xem PDF» để xem văn bản."))
-        else:
-            self.picture.setPixmap(pixmap)
-        scroll = QScrollArea()
-        scroll.setWidget(self.picture)
-        layout.addWidget(scroll, 1)
-        row = QHBoxLayout()
-        for text, slot in ((tr("Mở bằng trình xem PDF"), self.open_in_viewer), (tr("Lưu…"), self.save),
-                           (tr("In…"), self.print_document), (tr("Đóng"), self.accept)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        layout.addLayout(row)
-        self.resize(900, 1000)
-
-    def open_in_viewer(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
-
-    def save(self) -> Path | None:
-        target = ask_pdf_path(self, str(Path.home() / self.pdf.name))
-        if target is None:
-            return None
-        try:
-            return write_atomically(target, lambda temporary: shutil.copyfile(self.pdf, temporary))
-        except OutputNotWritable as error:
-            messages.error(self, error.message)
-            return None
-
-    def print_document(self) -> bool:
-        """Print through the system's PDF viewer, which knows the office's printers and paper."""
-        if not self.open_in_viewer():
-            messages.error(self, tr("Không mở được trình xem PDF để in. Hãy lưu văn bản rồi in từ tệp đã lưu."))
-            return False
-        return True
-
-
 class ReportActions(QObject):
     """The four menu actions of ``window.menus["reports"]`` and the documents they make."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.preview: PreviewDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
         menu = window.menus["reports"]
         menu.addSeparator()
         self.actions: dict[str, QAction] = {}
@@ -202,7 +124,7 @@ class ReportActions(QObject):
                 .success(self.show_preview).failure(lambda exc: errors.report(exc, self.window)).run())
 
     def show_preview(self, pdf: Path) -> None:
-        self.preview = PreviewDialog(pdf, self.window)
+        self.preview = PdfPreviewDialog(pdf, self.window)
         self.preview.show()
 
 
