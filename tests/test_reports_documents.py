@@ -187,3 +187,17 @@ def test_empty_year_and_blank_number(demo_db, tmp_path):
     flat = squeeze(pdf_text(path))
     assert "Chưa có đề án khuyến công nào của năm 1999 được phê duyệt." in flat
     assert "Số: /DM-TTKC&XTTM" in flat  # left blank for the number written by hand
+
+
+LAST_BODY = {"proposal": "Số lao động có việc làm", "completion": "NHẬN XÉT, KIẾN NGHỊ",
+             "summary": "LS-DP-2021-MM99", "plan": "Bằng chữ:"}
+"""What the body of each demo document ends with, to be found above the signature on the last page."""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_signature_never_stands_alone_on_the_last_page(documents, kind):
+    last = squeeze(pdf_pages_text(documents[kind])[-1])
+    assert LAST_BODY[kind] in last and last.index(LAST_BODY[kind]) < last.index("Hoàng Văn Minh")
+    if kind == "plan":  # with the table's last row and its total
+        last_row = documents["plan_rows"][-1]
+        assert last.index(last_row.code) < last.index("Tổng cộng") < last.index("Bằng chữ:")
