@@ -1,30 +1,19 @@
 """Rows for bulk insertion, each with what the ORM history hook would have written beside it."""
 from __future__ import annotations
 
-import json
 import random
-import unicodedata
 import uuid
 
-from khuyencong_desktop.storage.history import content_columns, derived_values
-from khuyencong_desktop.storage.models import ChangeLog
-from khuyencong_desktop.storage.values import dump, to_plain
-
-NO_PARENTS = json.dumps([])
-"""The lineage of a ``create`` entry: it replaces nothing."""
-
-
-def _defaults(model) -> dict[str, object]:
-    return {c.key: c.default.arg if c.default is not None and c.default.is_scalar else None
-            for c in model.__table__.columns}
+from khuyencong_desktop.storage.bulk import complete_row, create_entry
+from khuyencong_desktop.storage.history import derived_values
 
 
 class RowWriter:
     """Collects full rows per model and one ``create`` history entry per row.
 
-    The hook's work is reproduced with its own functions: text in NFC, ``derived_values`` for the
-    search and sort columns, ``content_columns`` and ``dump`` for the history snapshot. Ids come
-    from the seeded generator, so the same seed gives the same records.
+    Rows and entries are made by ``storage.bulk`` (the application's own bulk path: defaults,
+    NFC text, derived columns, the hook's snapshot). Ids come from the seeded generator, so the
+    same seed gives the same records.
     """
 
     def __init__(self, rng: random.Random, at: str, actors: dict[str, str]):
@@ -34,8 +23,6 @@ class RowWriter:
         """Office id → the officer whose name the history entries carry."""
         self.tables: dict[type, list[dict]] = {}
         self.history: list[dict] = []
-        self._defaults: dict[type, dict] = {}
-        self._content: dict[type, list[str]] = {}
 
     def new_id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -43,30 +30,14 @@ class RowWriter:
     def add(self, model, origin: str, *, derive: bool = True, **values) -> dict:
         """A full row of ``model`` created at office ``origin``, with its history entry.
 
-        With ``derive`` False the search and sort columns are left for :meth:`derive` later.
+        With ``derive`` False the search and sort columns are left for the caller (see :func:`derive_texts`).
         """
-        if model not in self._defaults:
-            self._defaults[model] = _defaults(model)
-            self._content[model] = content_columns(model)
-        row = {**self._defaults[model], **values}
-        for key, value in row.items():
-            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-                row[key] = unicodedata.normalize("NFC", value)
-        row["id"] = row["id"] or self.new_id()
-        row.update(created_at=self.at, updated_at=self.at, origin_office_id=origin, deleted_at=None)
-        if derive:
-            row.update(derived_values(model.__tablename__, row))
+        row = complete_row(model, {**values, "id": values.get("id") or self.new_id()}, at=self.at, origin=origin,
+                           derive=derive)
         self.tables.setdefault(model, []).append(row)
-        self.history.append({
-            **self._history_defaults(), "id": self.new_id(), "entity": model.__tablename__, "record_id": row["id"],
-            "op": "create", "at": self.at, "actor": self.actors.get(origin, ""), "office_id": origin,
-            "parents": NO_PARENTS, "new_value": dump({k: to_plain(row[k]) for k in self._content[model]})})
+        self.history.append(create_entry(model, row, actor=self.actors.get(origin, ""), office_id=origin,
+                                         entry_id=self.new_id()))
         return row
-
-    def _history_defaults(self) -> dict:
-        if ChangeLog not in self._defaults:
-            self._defaults[ChangeLog] = {k: v for k, v in _defaults(ChangeLog).items() if k != "seq"}
-        return self._defaults[ChangeLog]
 
 
 def derive_texts(job: tuple[str, list[dict]]) -> list[dict[str, str]]:

@@ -1,7 +1,8 @@
 """Writing parsed sheets into the file: match, create or update records, counting what changed.
 
-Everything runs inside the caller's one session (one transaction); the session's before_flush
-hook writes the change history of every created or updated record.
+Everything runs inside the caller's one session (one transaction). Edited records go through
+the ORM, whose before_flush hook writes their history; new beneficiaries, projects and links are
+collected in a BulkCreator and inserted together with the same history by :meth:`Applier.finish`.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..domain.codes import FundingLevel, Status
 from ..domain.text import fold_key
 from ..i18n import tr
 from ..storage.base import utc_now
+from ..storage.bulk import BulkCreator, NewRecord
 from ..storage.models import Beneficiary, PlanLine, Programme, Project, ProjectBeneficiary, Target
 from .matching import Ambiguous, BeneficiaryIndex
 from .parse_rows import ParsedRow, SheetParse
@@ -54,6 +56,7 @@ class Applier:
         self.session = session
         self.problems = problems
         self.progress = progress or (lambda done: None)
+        self.bulk = BulkCreator(session)
         self.beneficiaries = BeneficiaryIndex(session)
         self.programmes = {fold_key(p.code): p for p in session.scalars(
             select(Programme).options(selectinload(Programme.plan_lines), selectinload(Programme.targets)))}
@@ -69,6 +72,11 @@ class Applier:
                 setattr(counts, outcome, getattr(counts, outcome) + 1)
             self.progress(1)
         return counts
+
+    def finish(self) -> None:
+        """Write everything: the ORM's edits first, then the new records they may be linked to."""
+        self.session.flush()
+        self.bulk.flush()
 
     def _problem(self, sheet: SheetParse, row: ParsedRow, key: str, message: str) -> None:
         self.problems.append(f"{sheet.header.where(row.row, key)}: {message}")
@@ -90,8 +98,7 @@ class Applier:
         fields.update(_present(v, {key: key for key in ("representative", "phone", "address", "commune", "district",
                                                         "province", "trade")}, blank=""))
         if beneficiary is None:
-            beneficiary = Beneficiary(**fields)
-            self.session.add(beneficiary)
+            beneficiary = self.bulk.new(Beneficiary, **fields)
             self.beneficiaries.add(beneficiary)
             self.beneficiaries.claimed.add(beneficiary)
             return "created"
@@ -178,8 +185,7 @@ class Applier:
                 fields[field] = v[key] or 0
         fields.update(self._state_amounts(project, v["level"], v["support"]))
         if created:
-            project = Project(code=v["code"], **{"status": Status.DA_PHE_DUYET, **fields})
-            self.session.add(project)
+            project = self.bulk.new(Project, code=v["code"], **{"status": Status.DA_PHE_DUYET, **fields})
             self.projects[project.code] = project
         elif project.is_locked and any(getattr(project, key) != value for key, value in fields.items()):
             self._problem(sheet, row, "code", tr("đề án «{code}» đã quyết toán nên bị khóa; hãy mở khóa trong ứng dụng "
@@ -200,7 +206,7 @@ class Applier:
                 "approved_nsdp": support if level == FundingLevel.KCDP else 0, "approved_nsnn": 0}
 
     def _link(self, project: Project, v: dict, row: ParsedRow, sheet: SheetParse) -> bool:
-        existing = {link.beneficiary: link for link in project.links}
+        existing = {} if isinstance(project, NewRecord) else {link.beneficiary: link for link in project.links}
         linked = {b for b, link in existing.items() if link.deleted_at is None}
         wanted = []
         for name, tax_code in v["links"]:
@@ -210,8 +216,7 @@ class Applier:
                 self._problem(sheet, row, "beneficiaries", str(exc))
                 return False
             if beneficiary is None:
-                beneficiary = Beneficiary(name=name, tax_code=tax_code)
-                self.session.add(beneficiary)
+                beneficiary = self.bulk.new(Beneficiary, name=name, tax_code=tax_code)
                 self.beneficiaries.add(beneficiary)
             elif tax_code and not beneficiary.tax_code:
                 beneficiary.tax_code = tax_code
@@ -220,8 +225,8 @@ class Applier:
         for beneficiary in wanted:
             link = existing.get(beneficiary)
             if link is None:
-                existing[beneficiary] = ProjectBeneficiary(project=project, beneficiary=beneficiary)
-                self.session.add(existing[beneficiary])
+                existing[beneficiary] = self.bulk.new(ProjectBeneficiary, project_id=project.id,
+                                                      beneficiary_id=beneficiary.id)
                 self._links_changed = True
             elif link.deleted_at is not None:
                 link.deleted_at = None

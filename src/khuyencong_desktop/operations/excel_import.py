@@ -137,7 +137,7 @@ def import_workbook(db: Database, path: str | Path, *, dry_run: bool = False, pr
                 sheet_report.counts = applier.apply(sheet)
             if report.problems or dry_run:
                 raise _Rollback
-            session.flush()
+            applier.finish()
     except _Rollback:
         return report
     report.written = True

@@ -44,8 +44,17 @@ def content_columns(model) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _text_columns(model) -> tuple[str, ...]:
+def text_columns(model) -> tuple[str, ...]:
+    """The columns holding text: stored in NFC."""
     return tuple(attr.key for attr in inspect(model).column_attrs if isinstance(attr.columns[0].type, (String, Text)))
+
+
+@lru_cache(maxsize=None)
+def column_defaults(model) -> dict[str, object]:
+    """Content columns with a fixed default: what the INSERT stores when the record leaves them unset."""
+    columns = {attr.key: attr.columns[0] for attr in inspect(model).column_attrs}
+    return {key: columns[key].default.arg for key in content_columns(model)
+            if columns[key].default is not None and columns[key].default.is_scalar}
 
 
 def snapshot(obj: Tracked) -> dict[str, object]:
@@ -53,10 +62,17 @@ def snapshot(obj: Tracked) -> dict[str, object]:
 
 
 def _normalise_text(obj) -> None:
-    for key in _text_columns(type(obj)):
+    for key in text_columns(type(obj)):
         value = getattr(obj, key)
         if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
             setattr(obj, key, unicodedata.normalize("NFC", value))
+
+
+def _fill_defaults(obj) -> None:
+    """Unset columns take their defaults now, so the create entry holds the values stored."""
+    for key, default in column_defaults(type(obj)).items():
+        if getattr(obj, key) is None:
+            setattr(obj, key, default)
 
 
 def _refresh_derived(obj) -> None:
@@ -88,18 +104,24 @@ class _Lineage:
         return parents
 
 
+def entry_row(entry_id: str, entity: str, record_id: str, op: str, field: str | None, old: str | None,
+              new: str | None, at: str, actor: str, office_id: str | None, parents: list[str]) -> dict:
+    """One ChangeLog row as plain values, every column but ``seq``."""
+    return dict(id=entry_id, entity=entity, record_id=record_id, op=op, field=field, old_value=old, new_value=new,
+                at=at, actor=actor, office_id=office_id, parents=json.dumps(parents))
+
+
 def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str,
            lineage: _Lineage | None = None) -> dict:
-    """One ChangeLog row as plain values; the caller inserts a flush's rows in one statement."""
-    info = session.info
+    """One ChangeLog row of a flush; the caller inserts a flush's rows in one statement."""
     entry_id = new_id()
     parents = lineage.advance(session, obj.id, op, field, entry_id) if lineage else []
-    return dict(id=entry_id, entity=type(obj).__tablename__, record_id=obj.id, op=op, field=field,
-                old_value=old, new_value=new, at=at, actor=info.get("actor", ""),
-                office_id=info.get("office_id"), parents=json.dumps(parents))
+    return entry_row(entry_id, type(obj).__tablename__, obj.id, op, field, old, new, at,
+                     session.info.get("actor", ""), session.info.get("office_id"), parents)
 
 
-def _insert_entries(session: Session, entries: list[dict]) -> None:
+def insert_entries(session: Session, entries: list[dict]) -> None:
+    """Insert ChangeLog rows (from :func:`entry_row`) in one statement."""
     if entries:
         session.execute(insert(ChangeLog.__table__), entries)
 
@@ -107,7 +129,7 @@ def _insert_entries(session: Session, entries: list[dict]) -> None:
 def record_edit(session: Session, obj: Tracked, field: str, old: object, new: object) -> None:
     """Write an update entry even when the value did not change (an officer confirming one value)."""
     session.flush()
-    _insert_entries(session, [_entry(session, obj, "update", field, dump(old), dump(new), utc_now(), _Lineage())])
+    insert_entries(session, [_entry(session, obj, "update", field, dump(old), dump(new), utc_now(), _Lineage())])
 
 
 def _record(session: Session, flush_context, instances) -> None:
@@ -117,6 +139,7 @@ def _record(session: Session, flush_context, instances) -> None:
     for obj in list(session.new):
         if not isinstance(obj, Tracked):
             continue
+        _fill_defaults(obj)
         _normalise_text(obj)
         _refresh_derived(obj)
         if obj.id is None:
@@ -157,7 +180,7 @@ def _record(session: Session, flush_context, instances) -> None:
     for obj in session.deleted:
         if isinstance(obj, Tracked):
             raise RuntimeError(f"{type(obj).__name__} rows are never deleted; set deleted_at instead")
-    _insert_entries(session, entries)
+    insert_entries(session, entries)
 
 
 def install(session_factory) -> None:

@@ -1,0 +1,93 @@
+"""Creating many new records at once with SQLAlchemy Core, writing what the ORM history hook would have written.
+
+A record made here is stored exactly as one added through the ORM: column defaults, text in
+NFC, the derived search and sort columns, id, origin office, created and updated times, and one
+``create`` change-log entry holding the same snapshot with no parents. Only the per-object ORM
+bookkeeping is skipped, which is what makes importing thousands of rows fast.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from .base import new_id, utc_now
+from .history import column_defaults, content_columns, derived_values, entry_row, insert_entries, text_columns
+from .models import TRACKED_MODELS
+from .values import dump, to_plain
+
+
+@lru_cache(maxsize=None)
+def _blank_row(model) -> dict[str, object]:
+    """Every column of ``model``'s table, in table order, holding its fixed default or None."""
+    defaults = column_defaults(model)
+    return {column.key: defaults.get(column.key) for column in model.__table__.columns}
+
+
+def complete_row(model, values: dict, *, at: str, origin: str | None, derive: bool = True) -> dict:
+    """The full row of a new ``model`` record from its ``values`` (an id is made unless given).
+
+    With ``derive`` False the search and sort columns are left for the caller to fill.
+    """
+    row = {**_blank_row(model), **values}
+    for key in text_columns(model):
+        value = row[key]
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            row[key] = unicodedata.normalize("NFC", value)
+    row["id"] = row["id"] or new_id()
+    row.update(created_at=at, updated_at=at, origin_office_id=origin, deleted_at=None)
+    if derive:
+        row.update(derived_values(model.__tablename__, row))
+    return row
+
+
+def create_entry(model, row: dict, *, actor: str, office_id: str | None, entry_id: str | None = None) -> dict:
+    """The ``create`` change-log entry of a new ``row``: its content snapshot, replacing nothing."""
+    snapshot = {key: to_plain(row[key]) for key in content_columns(model)}
+    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None, dump(snapshot),
+                     row["created_at"], actor, office_id, [])
+
+
+class NewRecord:
+    """A record waiting in a :class:`BulkCreator`: its column values as attributes, ``id`` included."""
+
+    def __init__(self, values: dict):
+        self.__dict__.update(values)
+
+
+class BulkCreator:
+    """New records made during one session and inserted together by :meth:`flush`, each with its history.
+
+    Records are inserted table by table in reference order, so a record may name another new
+    record (a link naming a new project and a new beneficiary). The session's actor and office
+    are the ones the ORM hook would have written.
+    """
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.pending: dict[type, list[NewRecord]] = {}
+
+    def new(self, model, **values) -> NewRecord:
+        record = NewRecord({**_blank_row(model), **values, "id": values.get("id") or new_id()})
+        self.pending.setdefault(model, []).append(record)
+        return record
+
+    def flush(self) -> int:
+        """Insert every pending record and its ``create`` entry; how many records were inserted."""
+        info = self.session.info
+        office, actor = info.get("office_id"), info.get("actor", "")
+        at = utc_now()
+        entries, count = [], 0
+        for model in TRACKED_MODELS:
+            records = self.pending.pop(model, [])
+            if not records:
+                continue
+            rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
+                    for record in records]
+            self.session.execute(insert(model.__table__), rows)
+            entries += [create_entry(model, row, actor=actor, office_id=office) for row in rows]
+            count += len(rows)
+        insert_entries(self.session, entries)
+        return count
