@@ -10,7 +10,7 @@ from ...domain.codes import LabelledEnum
 from ...domain.money import MoneyUnit, format_amount, format_number
 from ...operations.listing import ListFilter
 from .. import errors
-from .loading import read_in_background
+from .loading import is_small, read_in_background
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 """The value a column sorts by (the raw value; text sorts by the query's Vietnamese key)."""
@@ -20,6 +20,15 @@ IdRole = Qt.ItemDataRole.UserRole + 3
 """The record's UUID."""
 
 TEXT, MONEY, NUMBER, YEAR, CODE = "text", "money", "number", "year", "code"
+
+_DISPLAY, _TOOLTIP, _ALIGNMENT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                                  int(Qt.ItemDataRole.TextAlignmentRole))
+_ID = int(IdRole)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGNMENT, int(RawValueRole), int(SortRole), _ID))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN = {MONEY: _RIGHT, NUMBER: _RIGHT, YEAR: int(Qt.AlignmentFlag.AlignCenter), CODE: int(Qt.AlignmentFlag.AlignCenter),
+          TEXT: _LEFT}
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ class ListModel(QAbstractTableModel):
     (``refresh_record``) and its totals in the background.
     """
 
-    PAGE = 500
+    PAGE = 200
     loaded = Signal()
     """The ids, totals and first page of the current filter and sort are shown."""
     totals_changed = Signal()
@@ -88,7 +97,7 @@ class ListModel(QAbstractTableModel):
         if self._db is None:
             self._show(asked, (None, [], None, []))
             return
-        read_in_background(self, _snapshot, self.query, self.PAGE,
+        read_in_background(self, _snapshot, self.query, self.PAGE, wait=is_small(self._db),
                            deliver=lambda snapshot: self._show(asked, snapshot),
                            fail=lambda exc: self._failed(asked, exc))
 
@@ -168,7 +177,7 @@ class ListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         self._totals_asked += 1
         asked = self._totals_asked
-        read_in_background(self, query.totals, deliver=lambda totals: self._show_totals(asked, totals),
+        read_in_background(self, query.totals, wait=is_small(self._db), deliver=lambda totals: self._show_totals(asked, totals),
                            fail=lambda exc: self._failed(self._asked, exc))
         return True
 
@@ -204,28 +213,25 @@ class ListModel(QAbstractTableModel):
         return str(value)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS):
+        # Called for every role of every painted or measured cell: plain int comparisons only.
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
-        column = self.COLUMNS[index.column()]
-        item = self._rows[index.row()]
-        value = getattr(item, column.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(column, value)
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind == TEXT:
-            return self.display(column, value) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind in (MONEY, NUMBER):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column.kind in (YEAR, CODE):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == RawValueRole:
-            return value.value if isinstance(value, Enum) else value
-        if role == SortRole:
-            return value.value if isinstance(value, Enum) else value
-        if role == IdRole:
+        row, col = index.row(), index.column()
+        if row >= len(self._rows) or col >= len(self.COLUMNS):
+            return None
+        column = self.COLUMNS[col]
+        item = self._rows[row]
+        if role == _ALIGNMENT:
+            return _ALIGN[column.kind]
+        if role == _ID:
             return item.id
-        return None
+        value = getattr(item, column.key)
+        if role == _DISPLAY:
+            return self.display(column, value)
+        if role == _TOOLTIP:
+            return (self.display(column, value) or None) if column.kind == TEXT else None
+        return value.value if isinstance(value, Enum) else value  # RawValueRole, SortRole
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):

@@ -1,4 +1,4 @@
-"""Reading a list off the main thread (background.Operation), shown at once when it was quick."""
+"""Reading a list off the main thread (background.Operation); a small file's read is awaited."""
 from __future__ import annotations
 
 import threading
@@ -8,12 +8,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from shiboken6 import isValid
 
+from ...operations.listing import stored_records
 from ..background import Operation
 
-GRACE_S = 0.04
-"""How long the main thread waits for a read before leaving it to the background: a read of the
-demo file or a small office file is shown in the same turn (no flash of an empty list), while the
-national file's reads arrive later without the window ever stopping for more than this."""
+SMALL_FILE = 1_000
+"""A file with at most this many projects and beneficiaries is small (the demo, a young office's
+file): its lists are read in a few milliseconds, and the window waits for them so a list never flashes empty."""
+SMALL_WAIT_S = 1.0
+"""The longest the window waits for a small file's read (a file locked by another process makes a
+read wait for SQLite's timeout); past it the result arrives in the background like any other."""
+
+
+def is_small(db) -> bool:
+    """Whether the main thread may wait for reads of ``db`` (see ``SMALL_FILE``)."""
+    return stored_records(db) <= SMALL_FILE
 
 
 class _Outcome:
@@ -35,12 +43,12 @@ class _Outcome:
 
 
 def read_in_background(parent: QObject, fn: Callable[..., Any], *args: Any,
-                       deliver: Callable[[Any], None], fail: Callable[[BaseException], None],
-                       grace: float = GRACE_S) -> Operation:
+                       wait: bool, deliver: Callable[[Any], None], fail: Callable[[BaseException], None]
+                       ) -> Operation:
     """Run ``fn(*args)`` on a worker thread; ``deliver(result)`` once, on the main thread.
 
-    ``deliver`` runs before this returns when ``fn`` finished within ``grace`` seconds, else when the
-    result comes back through the event loop. ``fail`` receives an exception ``fn`` raised. Callers
+    With ``wait`` (a small file) ``deliver`` runs before this returns, unless the read takes more
+    than ``SMALL_WAIT_S``; otherwise it runs when the result comes back through the event loop. ``fail`` receives an exception ``fn`` raised. Callers
     drop results that are no longer wanted (the filter changed meanwhile) in ``deliver`` and ``fail``.
     Neither runs once ``parent`` is gone. The operation belongs to the application, not to
     ``parent``: a read is never cut off half-way by its list being closed, and its thread hands the
@@ -59,6 +67,6 @@ def read_in_background(parent: QObject, fn: Callable[..., Any], *args: Any,
             fail(exc)
 
     operation = Operation(QCoreApplication.instance(), outcome).success(once).failure(failed).run()
-    if outcome.finished.wait(grace) and outcome.ok:
+    if wait and outcome.finished.wait(SMALL_WAIT_S) and outcome.ok:
         once(outcome.result)
     return operation

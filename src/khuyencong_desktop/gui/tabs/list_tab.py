@@ -14,11 +14,13 @@ from .. import errors, messages
 from ..forms.base import run_dialog
 from ..history_view import HistoryDialog
 from ..models.base import IdRole
-from ..models.loading import read_in_background
+from ..models.loading import is_small, read_in_background
 from ..undo import CHILD_TABLES, ChangeCommand, DeletionCommand, push_deletion
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the list is queried again."""
+SIZE_SAMPLE_ROWS = 30
+"""Columns are sized to the contents of this many rows (measuring a whole page stalls the window)."""
 
 
 class ListTab(QWidget):
@@ -40,7 +42,7 @@ class ListTab(QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
-        self.model = self.make_model(context.db if context.has_db else None)
+        self.model = self.make_model(None)  # the file is read once the widgets exist (end of __init__)
         self.model.set_unit(context.money_unit)
         self._choices_asked = 0
         self._sized = False
@@ -80,10 +82,7 @@ class ListTab(QWidget):
         self._build_layout()
         self.model.loaded.connect(self._on_loaded)
         self.model.totals_changed.connect(self._show_totals)
-        self._fill_combos()
-        self._show_totals()
-        if not self.model.loading:
-            self._on_loaded()
+        self._on_database_changed()
         context.data_changed.connect(self._on_data_changed)
         context.database_changed.connect(self._on_database_changed)
         context.money_unit_changed.connect(lambda: self.model.set_unit(context.money_unit))
@@ -137,8 +136,9 @@ class ListTab(QWidget):
         return button
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        self.table.resizeColumnsToContents()
         stretch = self.stretch_column()
         header.resizeSection(stretch, max(header.sectionSize(stretch), 320))
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -154,7 +154,7 @@ class ListTab(QWidget):
         if not self.context.has_db:
             self._set_choices(asked, FilterChoices())
             return
-        read_in_background(self, filter_choices, self.context.db,
+        read_in_background(self, filter_choices, self.context.db, wait=is_small(self.context.db),
                            deliver=lambda choices: self._set_choices(asked, choices),
                            fail=lambda exc: errors.report(exc, self) if asked == self._choices_asked else None)
 
@@ -289,3 +289,4 @@ class ListTab(QWidget):
     def _on_database_changed(self) -> None:
         self.model.set_database(self.context.db if self.context.has_db else None)
         self._fill_combos()
+        self._show_totals()
