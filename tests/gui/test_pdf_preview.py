@@ -72,7 +72,8 @@ def test_preview_pages_through_every_page_at_the_window_width(qtbot, plan_pdf, t
     dialog.previous_button.click()
     assert dialog.page_label.text() == f"Trang {count - 1}/{count}"
     dialog.resize(700, 900)
-    assert dialog.picture.pixmap().width() / dialog.picture.pixmap().devicePixelRatio() <= dialog.scroll.viewport().width()
+    narrower = dialog.picture.pixmap()
+    assert narrower.width() / narrower.devicePixelRatio() <= dialog.scroll.viewport().width()
     dialog.close()
 
 

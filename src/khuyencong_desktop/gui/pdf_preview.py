@@ -34,8 +34,8 @@ class PrinterNotReady(StorageError):
 
     def __init__(self, printer: QPrinter):
         name = printer.printerName() or printer.outputFileName()
-        super().__init__(tr("Không bắt đầu in được trên máy in «{name}». Hãy kiểm tra máy in rồi in lại.",
-                            name=name))
+        super().__init__(tr("Không bắt đầu in được trên máy in «{name}». "
+                            "Hãy kiểm tra máy in rồi in lại.", name=name))
 
 
 class PdfPages:
@@ -136,8 +136,9 @@ class PdfPreviewDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.viewport().installEventFilter(self)
-        self.previous_button = self._button(tr("◀ Trang trước"), self.previous_page, QKeySequence.StandardKey.MoveToPreviousPage)
-        self.next_button = self._button(tr("Trang sau ▶"), self.next_page, QKeySequence.StandardKey.MoveToNextPage)
+        keys = QKeySequence.StandardKey
+        self.previous_button = self._button(tr("◀ Trang trước"), self.previous_page, keys.MoveToPreviousPage)
+        self.next_button = self._button(tr("Trang sau ▶"), self.next_page, keys.MoveToNextPage)
         self.page_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.previous_button)

@@ -90,8 +90,9 @@ class PagedTable(Flowable):
             # Every row fits but not the tail or the closing: the last row goes on with them.
             if count == 1 and getattr(self, "_postponed", False):
                 # Already moved to a fresh page once (ReportLab marks it): place what fits.
-                whole = sum(head) + sum(body) + sum(tail) <= avail_height
-                return [self._table(self.head + self.body + self.tail, bool(self.tail), self._measure())] if whole else []
+                if sum(head) + sum(body) + sum(tail) > avail_height:
+                    return []
+                return [self._table(self.head + self.body + self.tail, bool(self.tail), self._measure())]
             count -= 1
         if count == 0:
             return []
