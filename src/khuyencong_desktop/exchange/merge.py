@@ -78,9 +78,11 @@ class _Merge:
 
     def run(self) -> MergeResult:
         known = {r[0] for r in self.raw.execute("SELECT id FROM change_log")}
+        new_entries = self.package.entries.except_ids(known)
+        del known
         incoming = [Entry(e[0], e[1], e[2], e[3], e[4], nfc(e[6]), e[7], tuple(parse_parents(e[10])))
-                    for e in self.package.entries if e[0] not in known]
-        rows_by_id = {e[0]: e for e in self.package.entries}
+                    for e in new_entries]
+        rows_by_id = {e[0]: e for e in new_entries}
         inserted = insert_new_rows(self.raw, self.package.rows, self.index)
         self.result.refused.extend(inserted.refused)
         created = {i for ids in inserted.created.values() for i in ids}
@@ -94,7 +96,7 @@ class _Merge:
                              [[*rows_by_id[e.id][:6], e.new_value, *rows_by_id[e.id][7:]]
                               for e in sorted(incoming, key=lambda e: (e.at, e.id)) if e.id not in dropped])
         self.result.created = len(created)
-        total = sum(len(data["values"]) for data in self.package.rows.values())
+        total = sum(len(lines) for lines in self.package.rows.values())
         self.result.unchanged = total - self.result.created - self.result.updated - len(inserted.refused)
         new_beneficiaries = inserted.created.get("beneficiary", set())
         self.result.duplicates = find_duplicates(self.raw, new_beneficiaries, self.now) if new_beneficiaries else []

@@ -1,9 +1,15 @@
 """The .kcx file: a zip holding a manifest and the records with their change history, checksummed.
 
 ``manifest.json`` names the sending office, the application and schema versions, the counts and
-a SHA-256 over the manifest's other fields and ``content.json``; the zip's own CRCs catch most
+a SHA-256 over the manifest's other fields and the content; the zip's own CRCs catch most
 damage first, the SHA-256 catches the rest and any edit. There is no shared secret between
 offices, so this detects damage and tampering by mistake, not a forger who recomputes the hash.
+
+The content (format 2, ``content.jsonl``) is one JSON value per line: ``{"entries": n}`` and n
+history entries, then per table ``{"table": …, "columns": […], "count": n}`` and n rows. Every
+entry and row is a list whose first item is its id, so a merge decodes only the lines of
+entries and records the receiving file does not hold yet. Format 1 (one ``content.json``) is
+still read.
 """
 from __future__ import annotations
 
@@ -31,8 +37,8 @@ from ..storage.models import TRACKED_MODELS
 from .records import quoted
 
 FORMAT = "khuyencong-exchange"
-FORMAT_VERSION = 1
-MANIFEST, CONTENT = "manifest.json", "content.json"
+FORMAT_VERSION = 2
+MANIFEST, CONTENT, CONTENT_V1 = "manifest.json", "content.jsonl", "content.json"
 ENTRY_COLUMNS = ("id", "entity", "record_id", "op", "field", "old_value", "new_value", "at", "actor", "office_id",
                  "parents")
 TABLES = tuple(model.__tablename__ for model in TRACKED_MODELS)
@@ -60,18 +66,71 @@ class NewerPackage(PackageRefused):
                             "Hãy cập nhật ứng dụng rồi nhận lại gói.", path=path))
 
 
+def _line_id(line: bytes) -> str:
+    """The id (first item) of an entry or row line, without decoding the rest of it."""
+    end = line.find(b'"', 2)
+    ident = line[2:end]
+    return json.loads(line)[0] if b"\\" in ident or not line.startswith(b'["') else ident.decode("utf-8")
+
+
+@dataclass
+class Lines:
+    """Entries or one table's rows, each decoded only when asked for."""
+
+    columns: list[str]
+    lines: list
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def except_ids(self, held: set[str]) -> list[list]:
+        """The decoded lines whose id is not in ``held``."""
+        if self.lines and isinstance(self.lines[0], list):
+            at = self.columns.index("id")
+            return [line for line in self.lines if line[at] not in held]
+        return [json.loads(line) for line in self.lines if _line_id(line) not in held]
+
+
 @dataclass
 class Package:
-    """A verified package: its manifest, history entries (tuples in ENTRY_COLUMNS order) and rows."""
+    """A verified package: its manifest, history entries (in ENTRY_COLUMNS order) and rows per table."""
 
     manifest: dict
-    entries: list[list]
-    rows: dict[str, dict]
-    """``{table: {"columns": [...], "values": [[...], ...]}}``."""
+    entries: Lines
+    rows: dict[str, Lines]
 
     @property
     def office_name(self) -> str:
         return self.manifest["office_name"]
+
+
+def _encode(entries: list[list], rows: dict[str, dict]) -> bytes:
+    def line(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = [line({"entries": len(entries)}), *map(line, entries)]
+    for table, data in rows.items():
+        parts.append(line({"table": table, "columns": data["columns"], "count": len(data["values"])}))
+        parts.extend(map(line, data["values"]))
+    return "\n".join(parts).encode("utf-8")
+
+
+def _decode(content: bytes) -> tuple[Lines, dict[str, Lines]]:
+    lines = content.split(b"\n")
+    count = json.loads(lines[0])["entries"]
+    entries, at = Lines(list(ENTRY_COLUMNS), lines[1:1 + count]), 1 + count
+    rows = {}
+    while at < len(lines):
+        header = json.loads(lines[at])
+        rows[header["table"]] = Lines(header["columns"], lines[at + 1:at + 1 + header["count"]])
+        at += 1 + header["count"]
+    return entries, rows
+
+
+def _decode_v1(content: bytes) -> tuple[Lines, dict[str, Lines]]:
+    data = json.loads(content.decode("utf-8"))
+    return (Lines(list(ENTRY_COLUMNS), data["entries"]),
+            {table: Lines(t["columns"], t["values"]) for table, t in data["rows"].items()})
 
 
 def _digest(manifest: dict, content: bytes) -> str:
@@ -88,7 +147,9 @@ def _read_snapshot(path: Path) -> tuple[list[list], dict[str, dict], dict]:
         entries = [list(r) for r in conn.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM change_log ORDER BY seq")]
         rows = {}
         for table in TABLES:
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in DERIVED]
+            # The id first: a merge reads it without decoding the row.
+            columns = ["id", *(r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                               if r[1] not in DERIVED and r[1] != "id")]
             values = [list(r) for r in conn.execute(f"SELECT {quoted(columns)} FROM {table} ORDER BY id")]
             rows[table] = {"columns": columns, "values": values}
         local = conn.execute("SELECT value FROM setting WHERE key = 'local_office_id'").fetchone()
@@ -104,7 +165,7 @@ def write_package(db: Database, out: str | Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="kcx-") as folder:
         snapshot = db.snapshot_to(Path(folder) / "snapshot.kcdb")
         entries, rows, office = _read_snapshot(snapshot)
-    content = json.dumps({"entries": entries, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    content = _encode(entries, rows)
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **office, "app_version": __version__,
                 "schema_revision": head_revision(), "created_at": utc_now(), "entries": len(entries),
                 "records": {table: len(data["values"]) for table, data in rows.items()}}
@@ -138,9 +199,10 @@ def read_package(path: str | Path) -> Package:
                 raise NotAPackage(path)
             if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema_revision") not in _known_revisions():
                 raise NewerPackage(path)
-            if CONTENT not in names:
+            member = CONTENT if manifest.get("format_version") == FORMAT_VERSION else CONTENT_V1
+            if member not in names:
                 raise DamagedPackage(path)
-            content = archive.read(CONTENT)
+            content = archive.read(member)
     except FileNotFoundError as exc:
         raise NotAPackage(path) from exc
     except zipfile.BadZipFile as exc:
@@ -149,8 +211,11 @@ def read_package(path: str | Path) -> Package:
         raise DamagedPackage(path) from exc
     if manifest.get("sha256") != _digest(manifest, content):
         raise DamagedPackage(path)
-    data = json.loads(content.decode("utf-8"))
-    return Package(manifest=manifest, entries=data["entries"], rows=data["rows"])
+    try:
+        entries, rows = (_decode if member == CONTENT else _decode_v1)(content)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DamagedPackage(path) from exc
+    return Package(manifest=manifest, entries=entries, rows=rows)
 
 
 def _looks_like_zip(path: Path) -> bool:

@@ -9,10 +9,14 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..i18n import tr
 from ..storage.history import derived_values
 from ..storage.models import MODEL_BY_TABLE
+
+if TYPE_CHECKING:
+    from .package import Lines
 
 SAME_BY_CONTENT = {"activity": ("code", "name"), "support_norm": None}
 """Catalogue tables where an identical local entry means "the same entry": by these columns (None: all content)."""
@@ -90,21 +94,18 @@ def _same_content(raw: sqlite3.Connection, table: str, columns: list[str], row: 
                        [row[c] for c in compared]).fetchone() is not None
 
 
-def insert_new_rows(raw: sqlite3.Connection, rows: dict[str, dict], index: LocalIndex) -> Inserted:
+def insert_new_rows(raw: sqlite3.Connection, rows: dict[str, Lines], index: LocalIndex) -> Inserted:
     """Insert the rows of ``rows`` whose ids are not local, table by table in reference order."""
     result = Inserted()
     for table, data in rows.items():
         local_columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table})")]
-        columns = [c for c in data["columns"] if c in local_columns]
+        columns = [c for c in data.columns if c in local_columns]
         ids = index.table_ids(table)
         checks = [(c, index.owners(table, c)) for c in unique_columns(table)]
         references = foreign_keys(table)
         batch = []
-        id_index = data["columns"].index("id")
-        for values in data["values"]:
-            if values[id_index] in ids:
-                continue
-            row = {c: nfc(v) for c, v in zip(data["columns"], values) if c in local_columns}
+        for values in data.except_ids(ids):
+            row = {c: nfc(v) for c, v in zip(data.columns, values) if c in local_columns}
             taken = [c for c, owners in checks if row.get(c) is not None and row[c] in owners]
             if table in SAME_BY_CONTENT and (taken or table == "support_norm") and _same_content(raw, table, columns, row):
                 result.same.add(row["id"])
