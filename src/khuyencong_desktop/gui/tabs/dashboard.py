@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from ...domain.codes import FundingLevel, Status
 from ...domain.money import format_amount, format_number, format_ratio
 from ...i18n import tr
 from ..background import Operation
@@ -56,12 +57,16 @@ class DashboardTab(QWidget):
         for box in (self.from_year, self.to_year):
             box.setRange(1990, 2100)
             box.setGroupSeparatorShown(False)
+        self.level = QComboBox()
+        self.level.addItem(tr("Tất cả"), None)
+        for level in FundingLevel:
+            self.level.addItem(level.label, level)
         self.programme = QComboBox()
         self.programme.setMinimumWidth(260)
         self.refresh_button = QPushButton(tr("Xem"))
         bar = QHBoxLayout()
         for widget in (QLabel(tr("Giai đoạn từ năm")), self.from_year, QLabel(tr("đến năm")), self.to_year,
-                       QLabel(tr("Chương trình")), self.programme, self.refresh_button):
+                       QLabel(tr("Cấp")), self.level, QLabel(tr("Chương trình")), self.programme, self.refresh_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.cards = {key: FigureCard(tr(title)) for key, title in (
@@ -86,6 +91,7 @@ class DashboardTab(QWidget):
         layout.addLayout(grid, 1)
         self.refresh_button.clicked.connect(self.refresh)
         self.programme.activated.connect(lambda _index: self.refresh())
+        self.level.activated.connect(lambda _index: self.refresh())
         context.database_changed.connect(self.reset_period)
         context.data_changed.connect(self._data_changed)
         context.money_unit_changed.connect(self._draw)
@@ -121,7 +127,8 @@ class DashboardTab(QWidget):
             return
         first, last = sorted((self.from_year.value(), self.to_year.value()))
         choice: ProgrammeChoice | None = self.programme.currentData()
-        self._running = (Operation(self, dashboard_data, self.context.db, first, last, choice)
+        level: FundingLevel | None = self.level.currentData()
+        self._running = (Operation(self, dashboard_data, self.context.db, first, last, choice, level)
                          .success(self._received))
         self._running.finished.connect(self._operation_finished)
         self._running.run()
@@ -164,7 +171,5 @@ class DashboardTab(QWidget):
     def _excluded_text(excluded: dict[str, int]) -> str:
         if not excluded:
             return ""
-        from ...domain.codes import Status
-
-        parts = "; ".join(f"{Status(code).label}: {n}" for code, n in excluded.items())
+        parts = "; ".join(f"{tr(Status(code).label)}: {n}" for code, n in excluded.items())
         return tr("Không tính vào tổng (chưa phê duyệt, bị từ chối hoặc ngừng): {parts}", parts=parts)

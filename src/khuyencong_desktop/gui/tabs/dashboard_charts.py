@@ -5,13 +5,13 @@ float happens only here, never in a stored or printed figure.
 """
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
-                              QStackedBarSeries, QValueAxis)
-from PySide6.QtCore import Qt
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView,
+                              QHorizontalBarSeries, QStackedBarSeries, QValueAxis)
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from ...domain.codes import Source
-from ...domain.money import MoneyUnit
+from ...domain.money import MoneyUnit, format_number
 from ...i18n import tr
 from ...operations.programme import ProgrammeReport
 from ...operations.summary import PeriodSummary
@@ -30,7 +30,7 @@ def new_view(title: str) -> QChartView:
     chart.setTitleFont(title_font)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setMargins(chart.margins() * 0)
+    chart.setMargins(QMargins(0, 0, 18, 0))  # room for the last axis label ("8.000")
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(320)
@@ -49,16 +49,25 @@ def _reset(view: QChartView) -> QChart:
     return chart
 
 
-def _value_axis(maximum: float, title: str = "") -> QValueAxis:
-    axis = QValueAxis()
-    axis.setRange(0, maximum * 1.05 if maximum > 0 else 1)
-    axis.applyNiceNumbers()
-    axis.setLabelFormat("%.0f")
+def _value_axis(maximum: float, title: str = "") -> QCategoryAxis:
+    """A value axis from 0 with Qt's nice ticks, labelled the Vietnamese way ("15.000", "2,5")."""
+    nice = QValueAxis()
+    nice.setRange(0, maximum * 1.05 if maximum > 0 else 1)
+    nice.applyNiceNumbers()
+    low, high, ticks = nice.min(), nice.max(), nice.tickCount()
+    step = (high - low) / (ticks - 1)
+    decimals = 0 if step >= 1 else len(f"{step:.6f}".rstrip("0").split(".")[1])
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(low, high)
+    axis.setStartValue(low)
+    for tick in range(ticks):
+        axis.append(format_number(round(low + tick * step, decimals), decimals), low + tick * step)
     axis.setTitleText(title)
     return axis
 
 
-def _attach(chart: QChart, series, categories: list[str], values_axis: QValueAxis, horizontal: bool = False) -> None:
+def _attach(chart: QChart, series, categories: list[str], values_axis: QCategoryAxis, horizontal: bool = False) -> None:
     chart.addSeries(series)
     category_axis = QBarCategoryAxis()
     category_axis.append(categories)

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ...domain.codes import FundingLevel
 from ...operations.create import activity_names
 from ...operations.programme import ProgrammeReport, programme_report
 from ...operations.summary import PeriodSummary, period_summary
@@ -45,8 +46,10 @@ def programme_choices(db: Database) -> list[ProgrammeChoice]:
     return [ProgrammeChoice(*row) for row in rows]
 
 
-def dashboard_data(db: Database, from_year: int, to_year: int, programme: ProgrammeChoice | None) -> DashboardData:
-    summary = period_summary(db, from_year, to_year, programme_id=programme.id if programme else None)
+def dashboard_data(db: Database, from_year: int, to_year: int, programme: ProgrammeChoice | None,
+                   level: FundingLevel | None = None) -> DashboardData:
+    """The period's summary (one funding level when ``level`` is given, as ``summary --level``) and targets."""
+    summary = period_summary(db, from_year, to_year, level=level, programme_id=programme.id if programme else None)
     if programme is not None:
         codes = [programme.code]
     else:

@@ -165,7 +165,7 @@ class ListTab(QWidget):
             "year": [(tr("Mọi năm"), None)] + [(str(y), y) for y in choices.years],
             "level": [(tr("Mọi cấp"), None)] + [(level.label, level) for level in FundingLevel],
             "activity": [(tr("Mọi nội dung"), None)] + [(f"{code} — {name}", code) for code, name in choices.activities],
-            "status": [(tr("Mọi trạng thái"), None)] + [(status.label, status) for status in Status],
+            "status": [(tr("Mọi trạng thái"), None)] + [(tr(status.label), status) for status in Status],
             "place": [(tr("Mọi địa bàn"), None)] + [(place, place) for place in choices.places],
             "programme": [(tr("Mọi chương trình"), None)] + [(code, pid) for pid, code in choices.programmes],
         }
