@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 from .. import paths
 from ..i18n import tr
 from . import messages
+from .forms.base import run_dialog
 from .opening import FileOpener
 
 
@@ -60,9 +61,15 @@ class FileMenu(QObject):
             self.recent_menu.addAction(tr("(chưa có)")).setEnabled(False)
 
     def new_file(self) -> None:
+        """Ask whose file it is (office, parent body, province), then where to save it; make it and open it."""
+        from .dialogs.new_file import NewFileDialog
+
+        dialog = NewFileDialog(self.opener.current_province(), self.window)
+        if not run_dialog(dialog):
+            return
         path = messages.ask_save_path(self.window, tr("Tạo tệp mới"), self._start_folder())
-        if path is not None and self.opener.create(path):
-            self.edit_office()
+        if path is not None:
+            self.opener.create(path, dialog.values())
 
     def open_file(self) -> None:
         path = messages.ask_open_path(self.window, tr("Mở tệp"), self._start_folder())

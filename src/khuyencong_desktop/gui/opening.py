@@ -117,18 +117,25 @@ class FileOpener(QObject):
         return self.open(demo)
 
     # -- other file actions ---------------------------------------------------------------------
-    def create(self, path: Path) -> bool:
-        """A new empty file for this office (the office's details are filled in afterwards)."""
+    def current_province(self) -> str:
+        """The open file's province (what a new file most likely shares), "" without one."""
+        if not self.context.has_db:
+            return ""
+        with self.context.db.session() as session:
+            office = self.context.db.local_office(session)
+            return office.province if office else ""
+
+    def create(self, path: Path, office: dict[str, str]) -> bool:
+        """A new empty file for the office named in ``office`` (name, parent_body, province), then open it.
+
+        The province is also the place name of its documents' date line; the rest of the
+        letterhead is filled in later (Thông tin đơn vị).
+        """
         from ..operations.create import create_database
 
-        province = ""
-        if self.context.has_db:
-            with self.context.db.session() as session:
-                office = self.context.db.local_office(session)
-                province = office.province if office else ""
         try:
-            create_database(path, Office(name="TRUNG TÂM KHUYẾN CÔNG", parent_body="SỞ CÔNG THƯƠNG",
-                                         province=province, place_name=province)).close()
+            create_database(path, Office(name=office["name"], parent_body=office["parent_body"],
+                                         province=office["province"], place_name=office["province"])).close()
         except StorageError as exc:
             errors.report(exc, self.window)
             return False
