@@ -19,7 +19,7 @@ from ..storage.base import utc_now
 from ..storage.database import Database
 from ..storage.exchange_models import parse_parents
 from ..i18n import tr
-from ..storage.history import derived_values
+from ..storage.history import derived_inputs, derived_values
 from .decide import Decision, Entry, decide_record
 from .duplicates import find_duplicates
 from .package import ENTRY_COLUMNS, Package, read_package
@@ -138,7 +138,8 @@ class _Merge:
                 changes = self._changes(table, row, decisions, entries, dropped)
                 if changes:
                     changes["updated_at"] = max(row["updated_at"] or "", *(e.at for e in entries))
-                    changes.update(derived_values(table, {**row, **changes}))
+                    if derived_inputs(table) & changes.keys():
+                        changes.update(derived_values(table, {**row, **changes}))
                     updates[tuple(changes)].append([*changes.values(), record_id])
                     if record_id not in created:
                         self.result.updated += 1

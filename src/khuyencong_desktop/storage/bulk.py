@@ -10,11 +10,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from .base import new_id, utc_now
-from .history import column_defaults, content_columns, derived_values, entry_row, insert_entries, text_columns
+from .history import (column_defaults, content_columns, derived_values, entry_row, insert_entries, insert_rows,
+                      text_columns)
 from .models import TRACKED_MODELS
 from .values import dump, to_plain
 
@@ -84,9 +84,10 @@ class BulkCreator:
             records = self.pending.pop(model, [])
             if not records:
                 continue
-            rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
+            rows = [{key: to_plain(value) for key, value in
+                     complete_row(model, vars(record), at=at, origin=record.origin_office_id or office).items()}
                     for record in records]
-            self.session.execute(insert(model.__table__), rows)
+            insert_rows(self.session, model.__tablename__, rows)
             entries += [create_entry(model, row, actor=actor, office_id=office) for row in rows]
             count += len(rows)
         insert_entries(self.session, entries)

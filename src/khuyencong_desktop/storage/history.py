@@ -9,7 +9,7 @@ import json
 import unicodedata
 from functools import lru_cache
 
-from sqlalchemy import String, Text, delete, event, insert, inspect, select
+from sqlalchemy import String, Text, delete, event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold, sort_key
@@ -34,6 +34,12 @@ def derived_values(table: str, values: dict) -> dict[str, str]:
         return {}
     return {"search_text": " ".join(fold(values.get(f) or "") for f in fields),
             "name_key": sort_key(values.get("name") or "")}
+
+
+def derived_inputs(table: str) -> frozenset[str]:
+    """The columns the derived columns of ``table`` are computed from (empty for other tables)."""
+    fields = _SEARCHED.get(table)
+    return frozenset((*fields, "name")) if fields else frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -120,10 +126,18 @@ def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str 
                      session.info.get("actor", ""), session.info.get("office_id"), parents)
 
 
+def insert_rows(session: Session, table: str, rows: list[dict]) -> None:
+    """Insert plain rows (every dict with the same keys, values as SQLite stores them) in one executemany."""
+    if rows:
+        names = list(rows[0])
+        columns = ", ".join(f'"{name}"' for name in names)
+        session.connection().exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(names))})",
+                                             [tuple(row.values()) for row in rows])
+
+
 def insert_entries(session: Session, entries: list[dict]) -> None:
     """Insert ChangeLog rows (from :func:`entry_row`) in one statement."""
-    if entries:
-        session.execute(insert(ChangeLog.__table__), entries)
+    insert_rows(session, ChangeLog.__tablename__, entries)
 
 
 def record_edit(session: Session, obj: Tracked, field: str, old: object, new: object) -> None:
