@@ -63,6 +63,9 @@ class ListModel(QAbstractTableModel):
         super().__init__(parent)
         self.COLUMNS: tuple[Column, ...] = self.columns()
         self._db = db
+        self.reads_inline = db is not None and is_small(db)
+        """A small file's reads are awaited (see ``loading.SMALL_FILE``); decided once per file, so a
+        file locked by another process never holds the window while the size is looked up."""
         self._filter = ListFilter()
         self._sort: str | None = self.COLUMNS[sort_column].sort if sort_column is not None else None
         self._descending = descending
@@ -98,7 +101,7 @@ class ListModel(QAbstractTableModel):
         if self._db is None:
             self._show(asked, (None, [], None, []))
             return
-        read_in_background(self, _snapshot, self.query, self.PAGE, wait=is_small(self._db),
+        read_in_background(self, _snapshot, self.query, self.PAGE, wait=self.reads_inline,
                            deliver=lambda snapshot: self._show(asked, snapshot),
                            fail=lambda exc: self._failed(asked, exc))
 
@@ -123,6 +126,7 @@ class ListModel(QAbstractTableModel):
 
     def set_database(self, db) -> None:
         self._db = db
+        self.reads_inline = db is not None and is_small(db)
         self.reload()
 
     def set_filter(self, filter: ListFilter) -> None:
@@ -178,7 +182,7 @@ class ListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         self._totals_asked += 1
         asked = self._totals_asked
-        read_in_background(self, query.totals, wait=is_small(self._db), deliver=lambda totals: self._show_totals(asked, totals),
+        read_in_background(self, query.totals, wait=self.reads_inline, deliver=lambda totals: self._show_totals(asked, totals),
                            fail=lambda exc: self._failed(self._asked, exc))
         return True
 

@@ -14,7 +14,7 @@ from .. import errors, messages
 from ..forms.base import run_dialog
 from ..history_view import HistoryDialog
 from ..models.base import IdRole
-from ..models.loading import is_small, read_in_background
+from ..models.loading import read_in_background
 from ..undo import CHILD_TABLES, ChangeCommand, DeletionCommand, push_deletion
 
 SEARCH_DELAY_MS = 250
@@ -154,7 +154,7 @@ class ListTab(QWidget):
         if not self.context.has_db:
             self._set_choices(asked, FilterChoices())
             return
-        read_in_background(self, filter_choices, self.context.db, wait=is_small(self.context.db),
+        read_in_background(self, filter_choices, self.context.db, wait=self.model.reads_inline,
                            deliver=lambda choices: self._set_choices(asked, choices),
                            fail=lambda exc: errors.report(exc, self) if asked == self._choices_asked else None)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ...domain.money import format_amount
+from ...domain.money import format_amount, format_number
 from ...i18n import tr
 from ...operations.listing import ProjectTotals
 from ..models.projects import ProjectsModel
@@ -28,11 +28,11 @@ class ProjectsTab(ListTab):
     def totals_text(self, totals: ProjectTotals) -> str:
         unit = self.model.unit
         text = tr("{count} đề án — NSNN hỗ trợ {state} {unit} — đối ứng {counterpart} {unit}",
-                  count=totals.count, state=format_amount(totals.state, unit),
+                  count=format_number(totals.count), state=format_amount(totals.state, unit),
                   counterpart=format_amount(totals.counterpart, unit), unit=unit.label)
         if totals.other:
             text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=unit.label)
         if totals.counted != totals.count:
             text += tr(" (trong đó {excluded} đề án đề xuất, bị từ chối hoặc ngừng: không tính trong báo cáo tổng kết)",
-                       excluded=totals.count - totals.counted)
+                       excluded=format_number(totals.count - totals.counted))
         return text

@@ -1,0 +1,156 @@
+"""The lists on a generated 3.000-project file read in the background; edits and units redraw in place."""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from khuyencong_desktop.domain.codes import FundingLevel
+from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_number
+from khuyencong_desktop.gui.context import AppContext
+from khuyencong_desktop.gui.models.projects import ProjectsModel
+from khuyencong_desktop.gui.tabs.projects import ProjectsTab
+from khuyencong_desktop.gui.undo import push_fields
+from khuyencong_desktop.operations.listing import ListFilter
+from khuyencong_desktop.storage.database import Database
+from khuyencong_desktop.storage.models import Project
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+STATE = ("CASE WHEN status = 'DA_QUYET_TOAN' THEN coalesce(settled_{f}, approved_{f}) ELSE approved_{f} END")
+PLAIN_TOTALS = (f"SELECT count(*), sum({' + '.join(STATE.format(f=f) for f in ('nstw', 'nsdp', 'nsnn'))}), "
+                f"sum({STATE.format(f='counterpart')}) FROM project WHERE deleted_at IS NULL")
+
+
+@pytest.fixture(scope="module")
+def big_path(tmp_path_factory) -> Path:
+    from generate import generate
+
+    path = tmp_path_factory.mktemp("lists") / "three-thousand.kcdb"
+    generate(path, projects=3000, beneficiaries=1500, years=5, provinces=2, processes=1)
+    return path
+
+
+@pytest.fixture
+def big_context(big_path, qtbot):
+    db = Database.open(big_path)
+    context = AppContext(db)
+    yield context
+    context.undo_stack.clear()
+    qtbot.waitUntil(lambda: True)
+    db.close()
+
+
+def _heartbeat(qtbot):
+    ticks: list[int] = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    return timer, ticks
+
+
+def _expected_totals_line(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        count, state, counterpart = conn.execute(PLAIN_TOTALS).fetchone()
+    return (f"{format_number(count)} đề án — NSNN hỗ trợ {format_amount(state)} triệu đồng — "
+            f"đối ứng {format_amount(counterpart)} triệu đồng")
+
+
+def test_the_list_is_read_in_the_background_and_shows_the_right_totals(qtbot, big_context, big_path):
+    timer, ticks = _heartbeat(qtbot)
+    tab = ProjectsTab(big_context)
+    qtbot.addWidget(tab)
+    # The constructor returned before the file was read: the window was never held.
+    assert tab.model.loading and tab.model.rowCount() == 0
+    assert tab.totals.text() == "Đang đọc danh sách…"
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+    timer.stop()
+    assert ticks, "the main thread's timer never fired while the list was read"
+    assert tab.model.total_rows == 3000
+    assert tab.model.rowCount() == ProjectsModel.PAGE
+    assert tab.totals.text().startswith(_expected_totals_line(big_path))
+    years = [tab.model.row_item(row).year for row in range(tab.model.rowCount())]
+    assert years == sorted(years, reverse=True)
+
+
+def test_a_filter_read_while_another_process_writes_keeps_the_window_running(qtbot, big_context, big_path):
+    tab = ProjectsTab(big_context)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.combos["year"].count() > 1, timeout=20000)
+    blocker = sqlite3.connect(big_path, timeout=0, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process is writing: every read of the file waits
+    try:
+        timer, ticks = _heartbeat(qtbot)
+        tab.combos["level"].setCurrentIndex(tab.combos["level"].findData(FundingLevel.KCQG))
+        assert tab.model.loading and tab.totals.text() == "Đang đọc danh sách…"
+        qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=5000)  # 100 ms and more of a responsive window
+        assert tab.model.loading
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    with qtbot.waitSignal(tab.filter_applied, timeout=20000):
+        pass
+    timer.stop()
+    with sqlite3.connect(big_path) as conn:
+        (kcqg,) = conn.execute("SELECT count(*) FROM project WHERE deleted_at IS NULL AND level = 'KCQG'").fetchone()
+    assert 0 < tab.model.total_rows == kcqg < 3000
+    assert tab.totals.text().startswith(f"{format_number(kcqg)} đề án")
+    assert {tab.model.row_item(r).level for r in range(tab.model.rowCount())} == {FundingLevel.KCQG}
+
+
+def test_a_result_for_a_filter_changed_meanwhile_is_never_shown(qtbot, big_context):
+    model = ProjectsModel(big_context.db)
+    qtbot.waitUntil(lambda: not model.loading, timeout=20000)
+    shown: list[tuple] = []
+    model.loaded.connect(lambda: shown.append((model.filter, model.total_rows)))
+    model.set_filter(ListFilter(level=FundingLevel.KCQG))
+    model.set_filter(ListFilter(level=FundingLevel.KCDP))
+    qtbot.waitUntil(lambda: not model.loading, timeout=20000)
+    qtbot.wait(200)  # the superseded KCQG read has come back meanwhile, and was dropped
+    assert [f.level for f, _ in shown] == [FundingLevel.KCDP]
+    assert {model.row_item(r).level for r in range(model.rowCount())} == {FundingLevel.KCDP}
+
+
+def test_an_edit_redraws_its_row_in_place_and_undo_too(qtbot, big_context):
+    tab = ProjectsTab(big_context)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+    row = 3
+    record_id = tab.model.row_item(row).id
+    resets: list[int] = []
+    changed: list[tuple[int, int]] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    tab.model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    jobs_total = tab.model.totals.jobs
+    db = big_context.db
+    with db.session() as session:
+        project = session.get(Project, record_id)
+        before, project.jobs = project.jobs, 4321
+    push_fields(big_context, "Sửa lao động", "project", record_id, {"jobs": before})
+    assert tab.model.index(row, ProjectsModel.JOBS).data() == "4.321"
+    assert (row, row) in changed and not resets
+    qtbot.waitUntil(lambda: tab.model.totals.jobs == jobs_total - before + 4321, timeout=20000)
+
+    big_context.undo_stack.undo()
+    assert tab.model.index(row, ProjectsModel.JOBS).data() == format_number(before)
+    assert not resets
+    qtbot.waitUntil(lambda: tab.model.totals.jobs == jobs_total, timeout=20000)
+
+
+def test_choosing_another_unit_redraws_the_amounts_and_the_totals(qtbot, demo_db):
+    context = AppContext(demo_db)
+    tab = ProjectsTab(context)
+    qtbot.addWidget(tab)
+    tab.combos["level"].setCurrentIndex(tab.combos["level"].findData(FundingLevel.KCQG))
+    assert tab.totals.text() == "6 đề án — NSNN hỗ trợ 2.350 triệu đồng — đối ứng 11.811,91 triệu đồng"
+    states = {tab.model.index(r, ProjectsModel.STATE).data() for r in range(tab.model.rowCount())}
+    assert "500" in states
+    context.set_money_unit(MoneyUnit.TY)
+    assert tab.totals.text() == "6 đề án — NSNN hỗ trợ 2,35 tỷ đồng — đối ứng 11,81191 tỷ đồng"
+    states = {tab.model.index(r, ProjectsModel.STATE).data() for r in range(tab.model.rowCount())}
+    assert "0,5" in states and "500" not in states
+    context.set_money_unit(MoneyUnit.DONG)
+    assert tab.totals.text().startswith("6 đề án — NSNN hỗ trợ 2.350.000.000 đồng")
