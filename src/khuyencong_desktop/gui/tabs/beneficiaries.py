@@ -1,6 +1,8 @@
 """The Cơ sở thụ hưởng tab: the beneficiary list with its search, filters and totals."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from ...domain.codes import BeneficiaryKind
 from ...domain.money import format_number
 from ...i18n import tr
@@ -16,6 +18,7 @@ class BeneficiariesTab(ListTab):
     ENTITY = "beneficiary"
     TABLES = ("beneficiary", "project_beneficiary", "project")
     FILTERS = ("kind", "year", "activity", "place", "programme")
+    DEFAULT_SORT = (BeneficiariesModel.NAME, Qt.SortOrder.AscendingOrder)
 
     def make_model(self, db):
         return BeneficiariesModel(db, self, *self.initial_sort())
