@@ -1,49 +1,19 @@
 """The lists officers browse (danh sách): filtered, sorted, paged queries with totals, as plain rows."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, func, or_, select, text
+from sqlalchemy import and_, case, exists, func, select
 
 from ..domain.codes import COUNTED_STATUSES, BeneficiaryKind, FundingLevel, Source, Status
 from ..domain.text import fold, sort_key
-from ..storage.database import Database
-from ..storage.models import Activity, Beneficiary, PlanLine, Programme, Project, ProjectBeneficiary
+from ..storage.models import Beneficiary, PlanLine, Programme, Project, ProjectBeneficiary
 from .amounts import effective, state_support
+from .list_query import FilterChoices, ListFilter, ListQuery, filter_choices, like_words, place_condition, stored_records
 
-
-@dataclass(frozen=True)
-class ListFilter:
-    """What the officer narrowed a list to; None or "" means no restriction."""
-
-    text: str = ""
-    year: int | None = None
-    level: FundingLevel | None = None
-    activity: str | None = None
-    status: Status | None = None
-    place: str | None = None
-    """A commune, district or province name, matched exactly against any of the three."""
-    programme_id: str | None = None
-    kind: BeneficiaryKind | None = None
-
-    def with_(self, **changes) -> ListFilter:
-        return replace(self, **changes)
-
-
-def _first(_cursor, row: tuple):
-    return row[0]
-
-
-def _like_words(column, text: str):
-    """Every folded word of ``text`` in ``column`` (a stored search_text): "lai chau" finds "Lai Châu"."""
-    words = fold(text).split()
-    escaped = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words]
-    return and_(*(column.like(f"%{w}%", escape="\\") for w in escaped))
-
-
-def _place(model, place: str):
-    return or_(model.commune == place, model.district == place, model.province == place)
+__all__ = ["BeneficiaryQuery", "BeneficiaryRow", "BeneficiaryTotals", "FilterChoices", "ListFilter", "ProgrammeQuery",
+           "ProgrammeRow", "ProgrammeTotals", "ProjectQuery", "ProjectRow", "ProjectTotals", "filter_choices",
+           "stored_records"]
 
 
 @dataclass(frozen=True)
@@ -77,59 +47,8 @@ class ProjectTotals:
     counted: int = 0
 
 
-class _Query:
-    """A filtered, sorted list: ``count()``, ``totals()`` and pages from ``fetch(offset, limit)``."""
 
-    SORTS: ClassVar[dict[str, object]] = {}
-    DEFAULT_SORT: ClassVar[str] = "name"
-    MODEL: ClassVar[type]
-    """The table listed (its ``id`` and the filter's conditions say whether a record is shown)."""
-
-    def __init__(self, db: Database, filter: ListFilter | None = None, sort: str | None = None,
-                 descending: bool = False):
-        self.db = db
-        self.filter = filter or ListFilter()
-        self.sort = sort if sort in self.SORTS else self.DEFAULT_SORT
-        self.descending = descending
-
-    def _where(self) -> list:
-        raise NotImplementedError
-
-    def _order(self, *tiebreak) -> list:
-        key = self.SORTS[self.sort]
-        return [key.desc() if self.descending else key.asc(), *(t for t in tiebreak if t is not key)]
-
-    def _rows(self, stmt) -> list:
-        with self.db.engine.connect() as conn:
-            return conn.execute(stmt).all()
-
-    def _first_column(self, stmt) -> list:
-        """The first value of every row, as the driver reads it.
-
-        A list of 100.000 ids made as rows (tuples) would wake Python's cycle collector, which then
-        walks every object of the running window while holding the interpreter lock: the window
-        stops for a tenth of a second or more. Values handed straight from the driver are plain
-        strings and numbers, which the collector ignores.
-        """
-        with self.db.engine.connect() as conn:
-            result = conn.execute(stmt)
-            try:
-                result.cursor.row_factory = _first
-                return result.cursor.fetchall()
-            finally:
-                result.close()
-
-    def includes(self, record_id: str) -> bool:
-        """Whether the filter selects this record now (after an edit it may have left the list)."""
-        return bool(self._rows(select(self.MODEL.id).where(self.MODEL.id == record_id, *self._where())))
-
-    def fetch_ids(self, ids: list[str]) -> list:
-        """The rows of ``ids`` in that order (a page of an ``ids()`` snapshot)."""
-        by_id = {row.id: row for row in self._by_ids(ids)}
-        return [by_id[i] for i in ids if i in by_id]
-
-
-class ProjectQuery(_Query):
+class ProjectQuery(ListQuery):
     """Đề án list query."""
 
     MODEL = Project
@@ -144,7 +63,7 @@ class ProjectQuery(_Query):
         f = self.filter
         where = [Project.deleted_at.is_(None)]
         if f.text.strip():
-            where.append(_like_words(Project.search_text, f.text))
+            where.append(like_words(Project.search_text, f.text))
         if f.year is not None:
             where.append(Project.year == f.year)
         if f.level is not None:
@@ -154,7 +73,7 @@ class ProjectQuery(_Query):
         if f.status is not None:
             where.append(Project.status == f.status)
         if f.place:
-            where.append(_place(Project, f.place))
+            where.append(place_condition(Project, f.place))
         if f.programme_id:
             where.append(Project.programme_id == f.programme_id)
         return where
@@ -233,7 +152,7 @@ _LINKED_PROJECTS = (select(func.count()).select_from(ProjectBeneficiary)
                            Project.deleted_at.is_(None)).correlate(Beneficiary).scalar_subquery())
 
 
-class BeneficiaryQuery(_Query):
+class BeneficiaryQuery(ListQuery):
     """Cơ sở thụ hưởng list query; year, level, activity, status and programme filter by linked projects."""
 
     MODEL = Beneficiary
@@ -247,11 +166,11 @@ class BeneficiaryQuery(_Query):
         f = self.filter
         where = [Beneficiary.deleted_at.is_(None)]
         if f.text.strip():
-            where.append(_like_words(Beneficiary.search_text, f.text))
+            where.append(like_words(Beneficiary.search_text, f.text))
         if f.kind is not None:
             where.append(Beneficiary.kind == f.kind)
         if f.place:
-            where.append(_place(Beneficiary, f.place))
+            where.append(place_condition(Beneficiary, f.place))
         project_where = [
             condition for value, condition in (
                 (f.year, Project.year == f.year), (f.level, Project.level == f.level),
@@ -317,7 +236,7 @@ class ProgrammeTotals:
     projects: int = 0
 
 
-class ProgrammeQuery(_Query):
+class ProgrammeQuery(ListQuery):
     """Chương trình list query. Programmes are few (one province, a handful of periods), so the
     text filter folds in Python instead of relying on a stored search column."""
 
@@ -374,39 +293,3 @@ class ProgrammeQuery(_Query):
     def get(self, record_id: str) -> ProgrammeRow | None:
         everything = ProgrammeQuery(self.db)
         return next((row for row in everything._all() if row.id == record_id), None)
-
-
-@dataclass(frozen=True)
-class FilterChoices:
-    """What the filter combos offer, read from the file."""
-
-    years: list[int] = field(default_factory=list)
-    activities: list[tuple[str, str]] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    programmes: list[tuple[str, str]] = field(default_factory=list)
-
-
-def filter_choices(db: Database) -> FilterChoices:
-    """Years, activities (code, name), places (provinces then districts and communes) and programmes (id, code)."""
-    with db.engine.connect() as conn:
-        years = [y for (y,) in conn.execute(select(Project.year).where(Project.deleted_at.is_(None))
-                                            .distinct().order_by(Project.year.desc()))]
-        activities = [tuple(r) for r in conn.execute(select(Activity.code, Activity.name)
-                                                     .where(Activity.deleted_at.is_(None))
-                                                     .order_by(Activity.sort_order, Activity.code))]
-        places: set[str] = set()
-        for model in (Project, Beneficiary):
-            for column in (model.province, model.district, model.commune):
-                places.update(p for (p,) in conn.execute(select(column).where(model.deleted_at.is_(None)).distinct()) if p)
-        programmes = [tuple(r) for r in conn.execute(select(Programme.id, Programme.code)
-                                                     .where(Programme.deleted_at.is_(None)).order_by(Programme.code))]
-    return FilterChoices(years, activities, sorted(places, key=sort_key), programmes)
-
-
-
-def stored_records(db: Database) -> int:
-    """How many projects or beneficiaries the file holds at most (deleted ones included), read from
-    the tables' largest rowid: instant whatever the size, to tell a small office file from a big one."""
-    with db.engine.connect() as conn:
-        return max(conn.execute(select(func.coalesce(func.max(text("rowid")), 0)).select_from(model)).scalar()
-                   for model in (Project, Beneficiary))
