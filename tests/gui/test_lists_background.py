@@ -154,3 +154,37 @@ def test_choosing_another_unit_redraws_the_amounts_and_the_totals(qtbot, demo_db
     assert "0,5" in states and "500" not in states
     context.set_money_unit(MoneyUnit.DONG)
     assert tab.totals.text().startswith("6 đề án — NSNN hỗ trợ 2.350.000.000 đồng")
+
+
+
+def test_a_new_project_is_selected_once_the_big_list_is_read_again(qtbot, big_path, tmp_path, monkeypatch):
+    import shutil
+
+    from khuyencong_desktop.gui.tabs import list_tab
+
+    copy = shutil.copy(big_path, tmp_path / "copy.kcdb")  # this test adds a project: the shared file stays as made
+    db = Database.open(copy)
+    context = AppContext(db)
+    tab = ProjectsTab(context)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+
+    def run(form):
+        qtbot.addWidget(form)
+        form.lines["code"].insert("ZZ-NEW-2026-01")
+        form.lines["name"].insert("Hỗ trợ máy sấy nông sản")
+        form.numbers["year"].insert("2026")
+        form.level.setCurrentIndex(form.level.findText("KCĐP"))
+        form.activity.setCurrentIndex(form.activity.findData("MM"))
+        form.status.setCurrentIndex(form.status.findText("Đề xuất"))
+        form.money["approved_nsdp"].insert("120")
+        form.save()
+        return form.result() == form.DialogCode.Accepted
+    monkeypatch.setattr(list_tab, "run_dialog", run)
+    tab.add_record()
+    assert tab.model.loading  # the 3.001 projects are being read again, off the main thread
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.selected_id() is not None, timeout=20000)
+    assert tab.model.total_rows == 3001
+    assert tab.model.row_item(tab.table.currentIndex().row()).code == "ZZ-NEW-2026-01"
+    context.undo_stack.clear()
+    db.close()

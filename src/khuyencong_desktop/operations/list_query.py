@@ -42,6 +42,7 @@ def like_words(column, text: str):
 
 
 def place_condition(model, place: str):
+    """``place`` (a commune, district or province name) matched exactly against any of the three."""
     return or_(model.commune == place, model.district == place, model.province == place)
 
 

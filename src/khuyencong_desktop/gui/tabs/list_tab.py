@@ -228,8 +228,8 @@ class ListTab(QWidget):
     # -- record actions -------------------------------------------------------------------------
     def add_record(self) -> None:
         form = self.make_form(None)
-        if run_dialog(form) and form.saved_id:
-            self.select_record(form.saved_id)
+        if run_dialog(form) and form.saved_id and not self.select_record(form.saved_id):
+            self._reselect = form.saved_id  # selected once the list being re-read in the background is shown
 
     def edit_record(self) -> None:
         record_id = self.selected_id()
