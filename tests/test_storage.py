@@ -120,3 +120,19 @@ def test_snapshot_is_a_consistent_openable_copy(demo_db, tmp_path):
             assert s.scalar(select(Project).where(Project.code == "LS-QG-2020-01")).name.startswith("Trình diễn")
     finally:
         other.close()
+
+
+def test_the_schema_head_constant_names_the_newest_migration():
+    from khuyencong_desktop.storage.migrate import SCHEMA_HEAD, head_revision
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_opening_a_current_file_does_not_load_alembic(demo_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from khuyencong_desktop.storage.database import Database; "
+            f"Database.open({str(demo_path)!r}).close(); print('alembic' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

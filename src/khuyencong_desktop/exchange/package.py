@@ -23,16 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
 from .. import __version__
 from ..i18n import tr
 from ..storage.base import utc_now
 from ..storage.database import Database
 from ..storage.errors import StorageError
 from ..storage.history import DERIVED
-from ..storage.migrate import MIGRATIONS_DIR, head_revision
+from ..storage.migrate import head_revision, known_revisions
 from ..storage.models import TRACKED_MODELS
 from .records import quoted
 
@@ -179,11 +176,6 @@ def write_package(db: Database, out: str | Path) -> Path:
     return out
 
 
-@lru_cache(maxsize=1)
-def _known_revisions() -> frozenset[str]:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return frozenset(rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions())
 
 
 def read_package(path: str | Path) -> Package:
@@ -197,7 +189,7 @@ def read_package(path: str | Path) -> Package:
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise NotAPackage(path)
-            if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema_revision") not in _known_revisions():
+            if manifest.get("format_version", 0) > FORMAT_VERSION or manifest.get("schema_revision") not in known_revisions():
                 raise NewerPackage(path)
             member = CONTENT if manifest.get("format_version") == FORMAT_VERSION else CONTENT_V1
             if member not in names:
