@@ -20,7 +20,6 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
