@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 
 from khuyencong_desktop.domain.codes import FundingLevel
 from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_number
@@ -40,7 +40,7 @@ def big_context(big_path, qtbot):
     context = AppContext(db)
     yield context
     context.undo_stack.clear()
-    qtbot.waitUntil(lambda: True)
+    QThreadPool.globalInstance().waitForDone()  # no read is left running on the file being closed
     db.close()
 
 
@@ -187,4 +187,5 @@ def test_a_new_project_is_selected_once_the_big_list_is_read_again(qtbot, big_pa
     assert tab.model.total_rows == 3001
     assert tab.model.row_item(tab.table.currentIndex().row()).code == "ZZ-NEW-2026-01"
     context.undo_stack.clear()
+    QThreadPool.globalInstance().waitForDone()
     db.close()
