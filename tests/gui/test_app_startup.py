@@ -15,7 +15,7 @@ def test_first_start_creates_and_opens_the_demo_file(qtbot, shown, user_folders)
     assert demo.exists()
     assert window.context.db.path == demo.resolve()
     assert window.file_label.text() == "Tệp: khuyencong-demo.kcdb"
-    assert window.counts_label.text() == "1 chương trình · 62 đề án · 48 cơ sở thụ hưởng"
+    qtbot.waitUntil(lambda: window.counts_label.text() == "1 chương trình · 62 đề án · 48 cơ sở thụ hưởng")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tổng quan", "Chương trình", "Đề án", "Cơ sở thụ hưởng"]
     assert Settings().last_file == str(demo.resolve())
@@ -65,7 +65,7 @@ def test_file_named_on_the_command_line_and_english(qtbot, shown, demo_path):
     assert window.context.db.path == demo_path.resolve()
     assert [menu.title() for menu in window.menus.values()] == ["&File", "&Edit", "&View", "&Reports", "&Help"]
     assert window.tabs.tabText(3) == "Beneficiaries"
-    assert window.counts_label.text() == "1 programmes · 62 projects · 48 beneficiaries"
+    qtbot.waitUntil(lambda: window.counts_label.text() == "1 programmes · 62 projects · 48 beneficiaries")
     window.close()
 
 
