@@ -2,6 +2,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khuyencong_desktop.domain.money import (
     MoneyParseError,
@@ -258,3 +260,35 @@ def test_format_percent_default_one_decimal():
 )
 def test_format_ratio(value, text):
     assert format_ratio(value) == text
+
+
+def _exact_dong(value: float, unit: MoneyUnit) -> int:
+    """The reference: the float's shortest repr as a Decimal, scaled and rounded half up."""
+    return int(round_half_up(Decimal(repr(value)).scaleb(unit.exponent)))
+
+
+_cell_numbers = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e13, max_value=1e13),
+    # What officers type: a few decimals, and the halves where rounding half up decides.
+    st.builds(lambda whole, digits, places: float(f"{whole}.{digits:0{places}d}"),
+              st.integers(-10**9, 10**9), st.integers(0, 9999), st.integers(1, 4)),
+    st.builds(lambda whole, places: float(f"{whole}.{'0' * places}5"), st.integers(-10**7, 10**7),
+              st.integers(0, 9)),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_cell_numbers, st.sampled_from(list(MoneyUnit)))
+def test_to_dong_float_fast_path_equals_decimal_path(value, unit):
+    assert to_dong(value, unit) == _exact_dong(value, unit)
+
+
+@pytest.mark.parametrize("value", [0.0005, 0.0015, 2.5e-7, 1.0000005, 4503599627370495.5, 1e16 + 2, 2.675])
+@pytest.mark.parametrize("unit", list(MoneyUnit))
+def test_to_dong_float_halves_round_up_exactly(value, unit):
+    assert to_dong(value, unit) == _exact_dong(value, unit)
+    assert to_dong(-value, unit) == -_exact_dong(value, unit)
+
+
+def test_to_dong_int_is_multiplied_exactly():
+    assert to_dong(10**20 + 1, MoneyUnit.TY) == (10**20 + 1) * 10**9

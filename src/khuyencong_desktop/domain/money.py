@@ -5,6 +5,7 @@ Vietnamese writing: "." groups thousands and "," is the decimal mark ("46.236,68
 """
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from enum import Enum
@@ -141,11 +142,28 @@ def round_half_up(value: Decimal | int, places: int = 0) -> Decimal:
         return _decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+_FAST_LIMIT = float(2 ** 52)
+"""Beyond this a float has no fractional part left to round, and the Decimal path decides."""
+
+
 def to_dong(value: int | Decimal | float | str, unit: MoneyUnit) -> int:
     """``value`` in ``unit`` as whole đồng, rounded half up: 46236.68 triệu → 46_236_680_000.
 
-    Exact: a float goes through its shortest repr, a text through ``parse_number``.
+    Exact: a float means the decimal of its shortest repr, a text goes through ``parse_number``.
+    Ints are multiplied directly. For a float ``v`` the product ``r = v * factor`` lies within
+    about two units in the last place (ulp) of ``r`` from the exact decimal product ``D``
+    (``repr(v)`` is within half an ulp of ``v``, the multiplication adds half an ulp of ``r``), so
+    when ``r`` is more than 4 ulp away from the nearest half-integer, ``D`` lies on the same side
+    of it and both have the same nearest integer. Only near a half (where rounding half up
+    matters) does the slower Decimal path decide.
     """
+    kind = type(value)
+    if kind is int:
+        return value * unit.value
+    if kind is float:
+        product = value * unit.value
+        if -_FAST_LIMIT < product < _FAST_LIMIT and abs(product - math.floor(product) - 0.5) > 4 * math.ulp(product):
+            return round(product)
     number = parse_number(value) if isinstance(value, str) else _decimal(value)
     return int(round_half_up(number.scaleb(unit.exponent)))
 
