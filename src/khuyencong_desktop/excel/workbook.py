@@ -64,18 +64,20 @@ def _is_xlsx_zip(path: Path) -> bool:
         return False
 
 
+def damaged_error(path: Path, exc: Exception) -> WorkbookError:
+    return WorkbookError(tr("Tệp «{name}» bị hỏng, Excel không đọc được ({error}).", name=path.name,
+                            error=type(exc).__name__))
+
+
 def load_for_reading(path: Path):
-    """The workbook at ``path`` opened for streaming (read-only, cached values instead of formulas)."""
-    from openpyxl import load_workbook
+    """The workbook at ``path`` opened for streaming its cell values (a :class:`reader.StreamedWorkbook`)."""
+    from .reader import StreamedWorkbook
 
     check_readable(path)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return StreamedWorkbook(path)
     except PermissionError:
         raise locked_error(path) from None
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise WorkbookError(tr("Tệp «{name}» bị hỏng, Excel không đọc được ({error}).", name=path.name,
-                               error=type(exc).__name__)) from exc
 
 
 def save_workbook(workbook, path: Path) -> None:

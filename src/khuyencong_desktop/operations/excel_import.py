@@ -81,7 +81,7 @@ def _read_sheets(path: Path, db: Database, report: ImportReport, tick, cancelled
             if layout.key in parsed:
                 raise WorkbookError(tr("Có hai trang cùng là «{name}»: «{a}» và «{b}». Hãy giữ một trang.",
                                        name=layout.name, a=parsed[layout.key].header.title, b=sheet.title))
-            rows = sheet.iter_rows(values_only=True)
+            rows = sheet.rows()
             parser = SheetParser(read_header(layout, sheet.title, rows), activities)
             for number, cells, encoding in data_rows(parser.header, rows):
                 if cancelled():
@@ -90,7 +90,7 @@ def _read_sheets(path: Path, db: Database, report: ImportReport, tick, cancelled
                 tick()
             parsed[layout.key] = parser.result
         if not parsed:
-            if all(is_blank(row) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)):
+            if all(is_blank(row) for sheet in workbook.worksheets for row in sheet.rows()):
                 raise WorkbookError(tr("Sổ tính «{name}» không có dữ liệu.", name=path.name))
             raise WorkbookError(tr("Sổ tính «{name}» không có trang nào nhận ra được; cần trang tên {names}.",
                                    name=path.name, names=", ".join(f"«{layout.name}»" for layout in LAYOUTS)))
