@@ -74,7 +74,7 @@ def fold(value: str | None) -> str:
 
 def fold_key(value: str | None) -> str:
     """``fold`` keeping only letters and digits, to match names: "Kế hoạch vốn" → "kehoachvon"."""
-    return "".join(ch for ch in fold(value) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(value)))
 
 
 def matches(query: str, text: str | None) -> bool:

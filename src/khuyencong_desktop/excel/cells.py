@@ -1,7 +1,9 @@
 """Reading one cell as the value its column holds: text, code, money in đồng, whole number, year, date."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from decimal import Decimal
 
 from ..domain.dates import format_date, parse_date
@@ -33,6 +35,8 @@ def _number(value) -> Decimal:
 
 def read_text(value, multiline: bool = False) -> str:
     """Text as stored: NFC, numbers without a trailing ".0", dates as dd/mm/yyyy."""
+    if type(value) is str and not multiline:
+        return nfc(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -45,15 +49,26 @@ def read_text(value, multiline: bool = False) -> str:
 
 def read_amount(value, unit: MoneyUnit) -> int | None:
     """Whole đồng from a number or Vietnamese text in ``unit``: 46236.68 triệu → 46_236_680_000."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None:
         return None
-    amount = to_dong(_number(value), unit)
+    kind = type(value)
+    if kind is float or kind is int:
+        try:
+            amount = to_dong(value, unit)
+        except MoneyParseError:
+            raise CellError(tr("không đọc được số «{text}»", text=value)) from None
+    elif kind is str and not value.strip():
+        return None
+    else:
+        amount = to_dong(_number(value), unit)
     if amount < 0:
         raise CellError(tr("số tiền không được âm («{text}»)", text=value))
     return amount
 
 
 def read_integer(value) -> int | None:
+    if type(value) is int and value >= 0:
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     number = _number(value)
@@ -88,14 +103,19 @@ def read_date(value) -> date | None:
                            text=str(value).strip())) from None
 
 
+def cell_reader(kind: Kind, unit: MoneyUnit | None = None, multiline: bool = False) -> Callable[[object], object]:
+    """The function reading a cell of a column of ``kind`` (chosen once per column, not per cell)."""
+    if kind is Kind.AMOUNT:
+        return partial(read_amount, unit=unit)
+    if kind is Kind.INTEGER:
+        return read_integer
+    if kind is Kind.YEAR:
+        return read_year
+    if kind is Kind.DATE:
+        return read_date
+    return partial(read_text, multiline=True) if multiline else read_text
+
+
 def read_cell(kind: Kind, value, unit: MoneyUnit | None = None, multiline: bool = False):
     """The value of a cell in a column of ``kind``; None for an empty number, year or date cell."""
-    if kind is Kind.AMOUNT:
-        return read_amount(value, unit)
-    if kind is Kind.INTEGER:
-        return read_integer(value)
-    if kind is Kind.YEAR:
-        return read_year(value)
-    if kind is Kind.DATE:
-        return read_date(value)
-    return read_text(value, multiline)
+    return cell_reader(kind, unit, multiline)(value)

@@ -8,7 +8,7 @@ from ..domain.money import format_amount
 from ..domain.tax_code import normalise_tax_code, tax_code_problem
 from ..domain.text import fold_key
 from ..i18n import tr
-from .cells import CellError, read_cell
+from .cells import CellError, cell_reader, read_cell
 from .layout import Kind
 from .sheets import SheetHeader, is_total_row
 
@@ -55,6 +55,20 @@ class SheetParser:
         amount_keys = [key for key in header.units]
         self._since_total = dict.fromkeys(amount_keys, 0)
         self._all = dict.fromkeys(amount_keys, 0)
+        # The column mapping is resolved once: (cell index, key, reader, required) per column read.
+        self._columns = [(index, column.key, self._reader(column), column.required)
+                         for index, column in header.columns.items()
+                         if column.kind is not Kind.AMOUNT or column.key in header.units]
+        self._required = [column.key for column in header.layout.required]
+        self._check = getattr(self, "_check_" + header.layout.key)
+        self._parsed: dict[tuple, object] = {}
+        """(enum class or "activity", cell text) → what it was read as: sheets repeat a few values."""
+
+    def _reader(self, column):
+        read = cell_reader(column.kind, self.header.units.get(column.key), column.key in MULTILINE)
+        if column.key in ("tax_code", "tax_codes"):
+            return lambda raw: read(raw) if isinstance(raw, str) else _padded_tax_code(raw)
+        return read
 
     def _problem(self, row: int, key: str | None, message: str) -> None:
         self.result.problems.append(f"{self.header.where(row, key)}: {message}")
@@ -68,25 +82,21 @@ class SheetParser:
             return
         values: dict[str, object] = {}
         ok = True
-        for index, column in self.header.columns.items():
-            raw = cells[index] if index < len(cells) else None
-            if column.kind is Kind.AMOUNT and column.key not in self.header.units:
-                continue
+        width = len(cells)
+        for index, key, read, required in self._columns:
             try:
-                value = read_cell(column.kind, raw, self.header.units.get(column.key), column.key in MULTILINE)
+                value = read(cells[index] if index < width else None)
             except CellError as exc:
-                self._problem(number, column.key, str(exc))
+                self._problem(number, key, str(exc))
                 ok = False
                 continue
-            if column.key in ("tax_code", "tax_codes") and not isinstance(raw, str):
-                value = _padded_tax_code(raw)
-            if column.required and value in (None, ""):
-                self._problem(number, column.key, tr("ô này không được để trống"))
+            if required and (value is None or value == ""):
+                self._problem(number, key, tr("ô này không được để trống"))
                 ok = False
-            values[column.key] = value
+            values[key] = value
         # Sheet rules run even after a bad cell, so every problem of the row is listed at once.
-        complete = all(values.get(column.key, "?") not in (None, "") for column in self.header.layout.required)
-        checked = complete and getattr(self, "_check_" + self.header.layout.key)(number, values)
+        complete = all(values.get(key, "?") not in (None, "") for key in self._required)
+        checked = complete and self._check(number, values)
         if ok and checked:
             for key in self._all:
                 amount = values.get(key) or 0
@@ -108,7 +118,9 @@ class SheetParser:
         if not text:
             values[key] = None
             return True
-        member = enum_cls.parse(text)
+        member = self._parsed.get((enum_cls, text))
+        if member is None:
+            member = self._parsed[enum_cls, text] = enum_cls.parse(text)
         if member is None:
             self._problem(number, key, message(text))
             return False
@@ -116,7 +128,10 @@ class SheetParser:
         return True
 
     def _activity(self, number: int, values: dict) -> bool:
-        code = self.activities.get(fold_key(values["activity"]))
+        text = values["activity"]
+        code = self._parsed.get(("activity", text))
+        if code is None:
+            code = self._parsed["activity", text] = self.activities.get(fold_key(text))
         if code is None:
             self._problem(number, "activity", tr("không có nội dung hoạt động «{text}» trong danh mục",
                                                  text=values["activity"]))

@@ -7,6 +7,7 @@ bookkeeping is skipped, which is what makes importing thousands of rows fast.
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from .base import new_id, utc_now
 from .history import (column_defaults, content_columns, derived_values, entry_row, insert_entries, insert_rows,
                       text_columns)
 from .models import TRACKED_MODELS
-from .values import dump, to_plain
+from .values import to_plain
 
 
 @lru_cache(maxsize=None)
@@ -43,10 +44,19 @@ def complete_row(model, values: dict, *, at: str, origin: str | None, derive: bo
     return row
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""``values.dump`` of a snapshot of plain values, bound once (the same text, without the per-call setup)."""
+_PLAIN_TYPES = frozenset({str, int, float, type(None)})
+
+
+def _plain(value: object) -> object:
+    return value if type(value) in _PLAIN_TYPES else to_plain(value)
+
+
 def create_entry(model, row: dict, *, actor: str, office_id: str | None, entry_id: str | None = None) -> dict:
     """The ``create`` change-log entry of a new ``row``: its content snapshot, replacing nothing."""
-    snapshot = {key: to_plain(row[key]) for key in content_columns(model)}
-    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None, dump(snapshot),
+    snapshot = {key: _plain(row[key]) for key in content_columns(model)}
+    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None, _encode(snapshot),
                      row["created_at"], actor, office_id, [])
 
 
@@ -84,7 +94,7 @@ class BulkCreator:
             records = self.pending.pop(model, [])
             if not records:
                 continue
-            rows = [{key: to_plain(value) for key, value in
+            rows = [{key: _plain(value) for key, value in
                      complete_row(model, vars(record), at=at, origin=record.origin_office_id or office).items()}
                     for record in records]
             insert_rows(self.session, model.__tablename__, rows)
