@@ -11,6 +11,7 @@ import json
 import unicodedata
 from functools import lru_cache
 
+from sqlalchemy import Date, DateTime, Enum
 from sqlalchemy.orm import Session
 
 from .base import new_id, utc_now
@@ -18,6 +19,10 @@ from .history import (column_defaults, content_columns, derived_values, entry_ro
                       text_columns)
 from .models import TRACKED_MODELS
 from .values import to_plain
+
+
+BULK_CACHE_KIB = -131_072
+"""PRAGMA cache_size while inserting (negative: in KiB, so 128 MB at most, used only as pages fill)."""
 
 
 @lru_cache(maxsize=None)
@@ -44,18 +49,23 @@ def complete_row(model, values: dict, *, at: str, origin: str | None, derive: bo
     return row
 
 
+@lru_cache(maxsize=None)
+def _converted_columns(model) -> tuple[str, ...]:
+    """The columns whose Python values (enums, dates) differ from what SQLite and the history store."""
+    return tuple(column.key for column in model.__table__.columns
+                 if isinstance(column.type, (Enum, Date, DateTime)))
+
+
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 """``values.dump`` of a snapshot of plain values, bound once (the same text, without the per-call setup)."""
-_PLAIN_TYPES = frozenset({str, int, float, type(None)})
-
-
-def _plain(value: object) -> object:
-    return value if type(value) in _PLAIN_TYPES else to_plain(value)
 
 
 def create_entry(model, row: dict, *, actor: str, office_id: str | None, entry_id: str | None = None) -> dict:
     """The ``create`` change-log entry of a new ``row``: its content snapshot, replacing nothing."""
-    snapshot = {key: _plain(row[key]) for key in content_columns(model)}
+    snapshot = {key: row[key] for key in content_columns(model)}
+    for key in _converted_columns(model):
+        if key in snapshot:
+            snapshot[key] = to_plain(snapshot[key])
     return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None, _encode(snapshot),
                      row["created_at"], actor, office_id, [])
 
@@ -85,7 +95,21 @@ class BulkCreator:
         return record
 
     def flush(self) -> int:
-        """Insert every pending record and its ``create`` entry; how many records were inserted."""
+        """Insert every pending record and its ``create`` entry; how many records were inserted.
+
+        The connection's page cache is enlarged while inserting (then set back): with SQLite's
+        default 2 MB, index pages of tens of thousands of new rows spill to the file and the
+        journal mid-transaction. Durability settings (journal, synchronous) are left alone.
+        """
+        connection = self.session.connection()
+        cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+        try:
+            return self._insert()
+        finally:
+            connection.exec_driver_sql(f"PRAGMA cache_size={int(cache_size)}")
+
+    def _insert(self) -> int:
         info = self.session.info
         office, actor = info.get("office_id"), info.get("actor", "")
         at = utc_now()
@@ -94,9 +118,12 @@ class BulkCreator:
             records = self.pending.pop(model, [])
             if not records:
                 continue
-            rows = [{key: _plain(value) for key, value in
-                     complete_row(model, vars(record), at=at, origin=record.origin_office_id or office).items()}
+            converted = _converted_columns(model)
+            rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
                     for record in records]
+            for row in rows:
+                for key in converted:
+                    row[key] = to_plain(row[key])
             insert_rows(self.session, model.__tablename__, rows)
             entries += [create_entry(model, row, actor=actor, office_id=office) for row in rows]
             count += len(rows)
