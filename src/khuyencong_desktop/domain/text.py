@@ -127,6 +127,22 @@ def _char_key(ch: str) -> tuple[str, str, str]:
     return f"{_primary_code(letter or lower):04X}", str(tone), "1" if ch.isupper() else "0"
 
 
+class _KeyTable(dict):
+    """A ``str.translate`` table giving one part (0 primary, 1 tone, 2 case) of each character's key."""
+
+    def __init__(self, part: int):
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, code: int) -> str:
+        value = _char_key(chr(code))[self.part]
+        self[code] = value
+        return value
+
+
+_KEY_TABLES = tuple(_KeyTable(part) for part in range(3))
+
+
 def sort_key(value: str | None) -> str:
     """A text key that sorts in Vietnamese order (a ă â b c d đ e ê … y, then tones), case-insensitive.
 
@@ -137,5 +153,5 @@ def sort_key(value: str | None) -> str:
     text = " ".join(unicodedata.normalize("NFC", value or "").split())
     if not text:
         return _SECTION + _SECTION
-    primary, tones, cases = zip(*map(_char_key, text))
-    return "".join(primary) + _SECTION + "".join(tones) + _SECTION + "".join(cases)
+    primary, tones, cases = (text.translate(table) for table in _KEY_TABLES)
+    return primary + _SECTION + tones + _SECTION + cases
