@@ -5,6 +5,7 @@ from pathlib import Path
 
 from khuyencong_desktop.operations.listing import BeneficiaryQuery, ListFilter, ProjectQuery
 from khuyencong_desktop.storage.database import Database
+from khuyencong_desktop.storage.migrate import SCHEMA_HEAD
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-0002.kcdb"
 LIST_INDEXES = {"ix_project_list_year", "ix_project_list_name", "ix_beneficiary_list_name"}
@@ -31,7 +32,7 @@ def test_a_schema_0002_file_is_backed_up_then_gets_the_list_indexes(tmp_path):
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
         assert not LIST_INDEXES & _indexes(backup)
         with sqlite3.connect(path) as conn:
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
         assert LIST_INDEXES <= _indexes(path)
         newest_first = ProjectQuery(db, ListFilter(), "year", descending=True).ids()
         assert len(newest_first) == 62

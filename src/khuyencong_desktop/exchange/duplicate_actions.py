@@ -139,14 +139,14 @@ def _move_links(session, keep: Beneficiary, other: Beneficiary, now: str) -> int
                                                              ProjectBeneficiary.deleted_at.is_(None))).all()
     for link in links:
         existing = session.scalar(select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == link.project_id,
-                                                                   ProjectBeneficiary.beneficiary_id == keep.id))
+                                                                   ProjectBeneficiary.beneficiary_id == keep.id,
+                                                                   ProjectBeneficiary.deleted_at.is_(None)))
         if existing is None:
             link.beneficiary_id = keep.id
         else:
             # The project counted both records: one link remains, holding their shares together.
-            shares = [v for v in (existing.share if not existing.is_deleted else None, link.share) if v is not None]
+            shares = [v for v in (existing.share, link.share) if v is not None]
             existing.share = sum(shares) if shares else None
-            existing.deleted_at = None
             link.deleted_at = now
         moved += 1
     return moved

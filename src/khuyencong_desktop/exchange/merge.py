@@ -20,6 +20,7 @@ from ..storage.database import Database
 from ..storage.exchange_models import parse_parents
 from ..i18n import tr
 from ..storage.history import derived_inputs, derived_values
+from .collisions import composite_indexes, lift, settle
 from .decide import Decision, Entry, decide_record
 from .duplicates import find_duplicates
 from .package import ENTRY_COLUMNS, Package, read_package
@@ -39,6 +40,7 @@ class MergeResult:
     unchanged: int = 0
     conflicts: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
+    joined: list[dict] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     backup: str | None = None
     dry_run: bool = False
@@ -47,7 +49,7 @@ class MergeResult:
         return {"office": self.office, "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
                 "conflicts": len(self.conflicts), "duplicates_suspected": len(self.duplicates),
                 "refused": [r.as_json() for r in self.refused], "backup": self.backup, "dry_run": self.dry_run,
-                "conflict_list": self.conflicts, "duplicate_list": self.duplicates}
+                "conflict_list": self.conflicts, "duplicate_list": self.duplicates, "joined_links": self.joined}
 
 
 def merge_package(db: Database, path: str | Path, *, dry_run: bool = False) -> MergeResult:
@@ -83,6 +85,7 @@ class _Merge:
         incoming = [Entry(e[0], e[1], e[2], e[3], e[4], nfc(e[6]), e[7], tuple(parse_parents(e[10])))
                     for e in new_entries]
         rows_by_id = {e[0]: e for e in new_entries}
+        lifted = lift(self.raw, self._reaching(incoming))
         inserted = insert_new_rows(self.raw, self.package.rows, self.index)
         self.result.refused.extend(inserted.refused)
         created = {i for ids in inserted.created.values() for i in ids}
@@ -95,12 +98,21 @@ class _Merge:
         self.raw.executemany(f"INSERT INTO change_log ({', '.join(ENTRY_COLUMNS)}) VALUES ({', '.join('?' * 11)})",
                              [[*rows_by_id[e.id][:6], e.new_value, *rows_by_id[e.id][7:]]
                               for e in sorted(incoming, key=lambda e: (e.at, e.id)) if e.id not in dropped])
+        office = self.raw.execute("SELECT value FROM setting WHERE key = 'local_office_id'").fetchone()
+        self.result.joined = settle(self.raw, lifted, self.now, office[0] if office else None)
         self.result.created = len(created)
         total = sum(len(lines) for lines in self.package.rows.values())
         self.result.unchanged = total - self.result.created - self.result.updated - len(inserted.refused)
         new_beneficiaries = inserted.created.get("beneficiary", set())
         self.result.duplicates = find_duplicates(self.raw, new_beneficiaries, self.now) if new_beneficiaries else []
         return self.result
+
+    def _reaching(self, incoming: list[Entry]) -> set[str]:
+        """The tables with a composite unique rule whose rows this package inserts or edits."""
+        ruled = {table for table, _name, _columns in composite_indexes()}
+        edited = {e.entity for e in incoming} & ruled
+        return edited | {table for table in ruled - edited if table in self.package.rows
+                         and self.package.rows[table].except_ids(self.index.table_ids(table))}
 
     def _local_entries(self, record_ids: list[str]) -> dict[str, list[Entry]]:
         found: dict[str, list[Entry]] = defaultdict(list)

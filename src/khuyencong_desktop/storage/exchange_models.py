@@ -91,3 +91,22 @@ class SuspectedDuplicate(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     """``open``, ``linked`` (confirmed the same) or ``dismissed`` (confirmed different)."""
     detected_at: Mapped[str] = mapped_column(String(27))
+
+
+class DuplicateDecision(Base):
+    """Quyết định về cặp nghi trùng: one office's decision on a suspected pair; travels in packages.
+
+    Each office writes only its own row, so merging keeps, per office, the later decision: every
+    file holding the same rows shows the same status (the latest decision's) and the same open
+    "opposite survivors" conflict.
+    """
+
+    __tablename__ = "duplicate_decision"
+    first_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    second_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    office_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10))
+    """``linked`` (kept_id survives), ``dismissed`` (different cơ sở) or ``resolved`` (survivor chosen in a conflict)."""
+    kept_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    decided_at: Mapped[str] = mapped_column(String(27))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import (BigInteger, Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
-                        text)
+from sqlalchemy import BigInteger, Boolean, Date, Enum, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Source, Status
@@ -244,7 +243,9 @@ class ProjectBeneficiary(Tracked, Base):
     """A beneficiary of a project, with its share of the state support when known."""
 
     __tablename__ = "project_beneficiary"
-    __table_args__ = (UniqueConstraint("project_id", "beneficiary_id"),)
+    __table_args__ = (Index("uq_project_beneficiary_live", "project_id", "beneficiary_id", unique=True,
+                            sqlite_where=text("deleted_at IS NULL")),)
+    """One live link per project and cơ sở; tombstones may share the pair (a merge settles two live ones)."""
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
     beneficiary_id: Mapped[str] = mapped_column(ForeignKey("beneficiary.id"), index=True)
     share: Mapped[int | None] = mapped_column(Money)
