@@ -21,10 +21,6 @@ from .models import TRACKED_MODELS
 from .values import to_plain
 
 
-BULK_CACHE_KIB = -131_072
-"""PRAGMA cache_size while inserting (negative: in KiB, so 128 MB at most, used only as pages fill)."""
-
-
 @lru_cache(maxsize=None)
 def _blank_row(model) -> dict[str, object]:
     """Every column of ``model``'s table, in table order, holding its fixed default or None."""
@@ -95,21 +91,7 @@ class BulkCreator:
         return record
 
     def flush(self) -> int:
-        """Insert every pending record and its ``create`` entry; how many records were inserted.
-
-        The connection's page cache is enlarged while inserting (then set back): with SQLite's
-        default 2 MB, index pages of tens of thousands of new rows spill to the file and the
-        journal mid-transaction. Durability settings (journal, synchronous) are left alone.
-        """
-        connection = self.session.connection()
-        cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size={BULK_CACHE_KIB}")
-        try:
-            return self._insert()
-        finally:
-            connection.exec_driver_sql(f"PRAGMA cache_size={int(cache_size)}")
-
-    def _insert(self) -> int:
+        """Insert every pending record and its ``create`` entry; how many records were inserted."""
         info = self.session.info
         office, actor = info.get("office_id"), info.get("actor", "")
         at = utc_now()
