@@ -43,10 +43,13 @@ def test_a_package_holds_one_line_per_entry_and_row_with_the_id_first(demo_db, t
         lines = archive.read(CONTENT).decode("utf-8").split("\n")
     header = json.loads(lines[0])
     assert manifest["format_version"] == 2 and header["entries"] == manifest["entries"]
-    tables = [json.loads(line) for line in lines if line.startswith("{")][1:]
+    headers = [json.loads(line) for line in lines if line.startswith("{")][1:]
+    tables = [h for h in headers if "table" in h]
     assert {t["table"]: t["count"] for t in tables} == manifest["records"]
     assert all(t["columns"][0] == "id" for t in tables)
-    assert len(lines) == 1 + header["entries"] + len(tables) + sum(manifest["records"].values())
+    assert [(h["shared"], h["count"]) for h in headers if "shared" in h] == [("duplicate_decision", 0)]
+    assert manifest["shared"] == {"duplicate_decision": 0}
+    assert len(lines) == 1 + header["entries"] + len(headers) + sum(manifest["records"].values())
 
 
 def test_format_1_and_format_2_packages_merge_alike(demo_db, tmp_path):

@@ -1,4 +1,8 @@
-"""Open conflicts (xung đột) after a merge: listing both values, and resolving one as a recorded edit."""
+"""Open conflicts (xung đột) after a merge: listing both values, and resolving one as a recorded edit.
+
+Besides a field or a deletion, a conflict can be a pair of duplicate cơ sở linked with opposite
+survivors (field :data:`SURVIVOR`): the officer chooses which one remains.
+"""
 from __future__ import annotations
 
 import json
@@ -12,10 +16,13 @@ from ..domain.money import parse_number
 from ..i18n import tr
 from ..storage.base import utc_now
 from ..storage.database import Database
-from ..storage.exchange_models import DELETION, ExchangeConflict
+from ..operations.field_labels import field_labels
+from ..storage.exchange_models import DELETION, ExchangeConflict, SuspectedDuplicate
 from ..storage.history import record_edit
-from ..storage.models import MODEL_BY_TABLE, ChangeLog, Office
+from ..storage.models import MODEL_BY_TABLE, Beneficiary, ChangeLog, Office
 from ..storage.values import from_plain, to_plain
+from .decisions import SURVIVOR, record_decision, settle_pair, survivor_choices
+from .duplicate_actions import move_links
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,8 @@ class Option:
     actor: str
     at: str
     op: str
+    field: str | None = None
+    """The field the entry edited (a deletion conflict's edit), None for a deletion or a survivor."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,15 @@ class Conflict:
     def is_deletion(self) -> bool:
         return self.field == DELETION
 
+    @property
+    def is_survivor(self) -> bool:
+        """Two duplicate cơ sở linked with opposite survivors: an option's ``entry_id`` is the one it keeps."""
+        return self.field == SURVIVOR
+
+    @property
+    def accepts_typed_value(self) -> bool:
+        return not (self.is_deletion or self.is_survivor)
+
 
 def _label(obj) -> str:
     return str(getattr(obj, "code", None) or getattr(obj, "name", None) or obj.id)
@@ -55,13 +73,26 @@ def list_conflicts(db: Database) -> list[Conflict]:
         offices = dict(s.execute(select(Office.id, Office.name)).all())
         for row in s.scalars(select(ExchangeConflict).order_by(ExchangeConflict.entity, ExchangeConflict.record_id,
                                                                ExchangeConflict.field)):
+            if row.field == SURVIVOR:
+                found.append(_survivor_conflict(s, row, offices))
+                continue
             obj = s.get(MODEL_BY_TABLE[row.entity], row.record_id)
             entries = s.scalars(select(ChangeLog).where(ChangeLog.id.in_(json.loads(row.heads)))
                                 .order_by(ChangeLog.at, ChangeLog.id)).all()
             options = tuple(Option(e.id, json.loads(e.new_value) if e.new_value else None,
-                                   offices.get(e.office_id, e.office_id or ""), e.actor, e.at, e.op) for e in entries)
+                                   offices.get(e.office_id, e.office_id or ""), e.actor, e.at, e.op, e.field)
+                            for e in entries)
             found.append(Conflict(row.entity, row.record_id, _label(obj), row.field, row.shown_entry_id, options))
     return found
+
+
+def _survivor_conflict(s, row: ExchangeConflict, offices: dict[str, str]) -> Conflict:
+    pair = tuple(json.loads(row.heads))
+    names = {b.id: b.name for b in s.scalars(select(Beneficiary).where(Beneficiary.id.in_(pair)))}
+    options = tuple(Option(kept, names.get(kept, kept), offices.get(d.office_id, d.office_id), "", d.decided_at, "link")
+                    for kept, d in sorted(survivor_choices(s, pair).items(), key=lambda i: (i[1].decided_at, i[0])))
+    return Conflict(row.entity, row.record_id, " / ".join(names.get(i, i) for i in pair), row.field,
+                    row.shown_entry_id, options)
 
 
 def parse_value(entity: str, field: str, text: str) -> object:
@@ -91,12 +122,14 @@ def parse_value(entity: str, field: str, text: str) -> object:
                 raise ValueError(field)
             return to_plain(member)
     except ValueError as exc:
-        raise ValueError(tr("«{text}» không phải giá trị hợp lệ cho trường {field}.", text=text, field=field)) from exc
+        raise ValueError(tr("«{text}» không phải giá trị hợp lệ cho trường «{field}».", text=text,
+                            field=field_labels().get(field, field))) from exc
     return text
 
 
 def resolve(db: Database, record_id: str, field: str, value: object) -> None:
-    """Settle a conflict with ``value`` (plain form); for a deletion, True keeps it deleted, False restores.
+    """Settle a conflict with ``value`` (plain form); for a deletion, True keeps it deleted, False restores;
+    for a survivor conflict, the id of the cơ sở that remains.
 
     The choice is a new history entry that replaces every competing one, so it travels to the
     other offices and settles the conflict there too.
@@ -105,6 +138,9 @@ def resolve(db: Database, record_id: str, field: str, value: object) -> None:
         row = s.get(ExchangeConflict, (record_id, field))
         if row is None:
             raise LookupError(tr("Xung đột này đã được giải quyết."))
+        if field == SURVIVOR:
+            _keep_survivor(s, db, row, value)
+            return
         obj = s.get(MODEL_BY_TABLE[row.entity], record_id)
         if field == DELETION:
             obj.deleted_at = utc_now() if value else None
@@ -117,3 +153,21 @@ def resolve(db: Database, record_id: str, field: str, value: object) -> None:
         else:
             setattr(obj, field, new)
 
+
+
+def _keep_survivor(s, db: Database, row: ExchangeConflict, kept_id: object) -> None:
+    """The chosen cơ sở is restored and takes the other's live project links; the other stays deleted."""
+    pair = tuple(json.loads(row.heads))
+    if kept_id not in pair:
+        raise LookupError(tr("Cơ sở được chọn không thuộc cặp nghi trùng này."))
+    keep, other = s.get(Beneficiary, kept_id), s.get(Beneficiary, next(i for i in pair if i != kept_id))
+    now = utc_now()
+    keep.deleted_at = None
+    if other.deleted_at is None:
+        other.deleted_at = now
+    s.flush()
+    move_links(s, keep, other, now)
+    suspicion = s.get(SuspectedDuplicate, pair)
+    record_decision(s, suspicion or (*pair, "officer"), "resolved", kept_id, db.local_office_id_cached(s), now)
+    s.flush()
+    settle_pair(s.connection().connection.driver_connection, pair, now)

@@ -3,7 +3,8 @@
 Linking is a set of recorded edits in one transaction (the other record's project links re-pointed
 to the survivor, the survivor's empty fields filled from the other, the other soft-deleted), so it
 travels to the other offices in the next package and converges there like any edit. Dismissing
-marks the suspicion, so later merges do not raise it again.
+marks the suspicion, so later merges do not raise it again. Both decisions are also this office's
+decision on the pair (decisions.py), which travels in packages: the other offices do not ask again.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..storage.database import Database
 from ..storage.exchange_models import SuspectedDuplicate
 from ..storage.models import Beneficiary, Office, Project, ProjectBeneficiary
 from ..storage.values import to_plain
+from .decisions import record_decision
 
 COMPARED = ("name", "tax_code", "kind", "representative", "phone", "address", "commune", "district", "province",
             "trade", "employees")
@@ -132,7 +134,7 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _move_links(session, keep: Beneficiary, other: Beneficiary, now: str) -> int:
+def move_links(session, keep: Beneficiary, other: Beneficiary, now: str) -> int:
     """Re-point ``other``'s live project links to ``keep``; a project already linked to both keeps one link."""
     moved = 0
     links = session.scalars(select(ProjectBeneficiary).where(ProjectBeneficiary.beneficiary_id == other.id,
@@ -160,7 +162,7 @@ def link(db: Database, keep_id: str, other_id: str) -> LinkResult:
     with db.session() as s:
         keep, other = _pair(s, keep_id, other_id)
         now = utc_now()
-        moved = _move_links(s, keep, other, now)
+        moved = move_links(s, keep, other, now)
         filled = []
         for field in COMPARED[1:]:
             if _blank(getattr(keep, field)) and not _blank(getattr(other, field)):
@@ -170,6 +172,9 @@ def link(db: Database, keep_id: str, other_id: str) -> LinkResult:
         suspicion = _suspicion(s, keep, other)
         if suspicion is not None:
             suspicion.status = "linked"
+        low, high = sorted((keep.id, other.id))
+        record_decision(s, suspicion or (low, high, "officer"), "linked", keep.id, db.local_office_id_cached(s),
+                        now)
         return LinkResult(keep.name, other.name, moved, tuple(filled))
 
 
@@ -182,3 +187,4 @@ def dismiss(db: Database, first_id: str, second_id: str) -> None:
             raise DuplicateActionError([tr("«{first}» và «{second}» không nằm trong danh sách nghi trùng.",
                                            first=first.name, second=second.name)])
         suspicion.status = "dismissed"
+        record_decision(s, suspicion, "dismissed", None, db.local_office_id_cached(s), utc_now())

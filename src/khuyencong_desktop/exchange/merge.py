@@ -23,7 +23,8 @@ from ..storage.history import derived_inputs, derived_values
 from .collisions import composite_indexes, lift, settle
 from .decide import Decision, Entry, decide_record
 from .duplicates import find_duplicates
-from .package import ENTRY_COLUMNS, Package, read_package
+from .decisions import merge_decisions
+from .package import ENTRY_COLUMNS, SHARED, Package, read_package
 from .records import LocalIndex, Refusal, foreign_keys, insert_new_rows, label, nfc, unique_columns
 
 PAUSE_ENV = "KHUYENCONG_MERGE_PAUSE"
@@ -105,6 +106,9 @@ class _Merge:
         self.result.unchanged = total - self.result.created - self.result.updated - len(inserted.refused)
         new_beneficiaries = inserted.created.get("beneficiary", set())
         self.result.duplicates = find_duplicates(self.raw, new_beneficiaries, self.now) if new_beneficiaries else []
+        if SHARED in self.package.shared:
+            decisions = self.package.shared[SHARED]
+            self.result.conflicts.extend(merge_decisions(self.raw, decisions.columns, decisions.lines, self.now))
         return self.result
 
     def _reaching(self, incoming: list[Entry]) -> set[str]:

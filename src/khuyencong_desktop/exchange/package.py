@@ -6,7 +6,8 @@ damage first, the SHA-256 catches the rest and any edit. There is no shared secr
 offices, so this detects damage and tampering by mistake, not a forger who recomputes the hash.
 
 The content (format 2, ``content.jsonl``) is one JSON value per line: ``{"entries": n}`` and n
-history entries, then per table ``{"table": …, "columns": […], "count": n}`` and n rows. Every
+history entries, then per table ``{"table": …, "columns": […], "count": n}`` and n rows, then (schema 0004 on) the
+officers' duplicate decisions as ``{"shared": "duplicate_decision", "columns": […], "count": n}`` and n rows. Every
 entry and row is a list whose first item is its id, so a merge decodes only the lines of
 entries and records the receiving file does not hold yet. Format 1 (one ``content.json``) is
 still read.
@@ -19,7 +20,7 @@ import sqlite3
 import tempfile
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
@@ -30,6 +31,7 @@ from ..storage.errors import StorageError
 from ..storage.history import DERIVED
 from ..storage.migrate import head_revision, known_revisions
 from ..storage.models import TRACKED_MODELS
+from .decisions import COLUMNS as DECISION_COLUMNS
 from .records import quoted
 
 FORMAT = "khuyencong-exchange"
@@ -37,6 +39,7 @@ FORMAT_VERSION = 2
 MANIFEST, CONTENT, CONTENT_V1 = "manifest.json", "content.jsonl", "content.json"
 ENTRY_COLUMNS = ("id", "entity", "record_id", "op", "field", "old_value", "new_value", "at", "actor", "office_id",
                  "parents")
+SHARED = "duplicate_decision"
 TABLES = tuple(model.__tablename__ for model in TRACKED_MODELS)
 """Tracked tables in an order where every record comes after the records it refers to."""
 
@@ -94,13 +97,15 @@ class Package:
     manifest: dict
     entries: Lines
     rows: dict[str, Lines]
+    shared: dict[str, Lines] = field(default_factory=dict)
+    """Untracked tables that travel (the duplicate decisions), decoded."""
 
     @property
     def office_name(self) -> str:
         return self.manifest["office_name"]
 
 
-def _encode(entries: list[list], rows: dict[str, dict]) -> bytes:
+def _encode(entries: list[list], rows: dict[str, dict], shared: dict[str, dict]) -> bytes:
     def line(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -108,25 +113,32 @@ def _encode(entries: list[list], rows: dict[str, dict]) -> bytes:
     for table, data in rows.items():
         parts.append(line({"table": table, "columns": data["columns"], "count": len(data["values"])}))
         parts.extend(map(line, data["values"]))
+    for table, data in shared.items():
+        parts.append(line({"shared": table, "columns": data["columns"], "count": len(data["values"])}))
+        parts.extend(map(line, data["values"]))
     return "\n".join(parts).encode("utf-8")
 
 
-def _decode(content: bytes) -> tuple[Lines, dict[str, Lines]]:
+def _decode(content: bytes) -> tuple[Lines, dict[str, Lines], dict[str, Lines]]:
     lines = content.split(b"\n")
     count = json.loads(lines[0])["entries"]
     entries, at = Lines(list(ENTRY_COLUMNS), lines[1:1 + count]), 1 + count
-    rows = {}
+    rows, shared = {}, {}
     while at < len(lines):
         header = json.loads(lines[at])
-        rows[header["table"]] = Lines(header["columns"], lines[at + 1:at + 1 + header["count"]])
+        body = lines[at + 1:at + 1 + header["count"]]
+        if "shared" in header:
+            shared[header["shared"]] = Lines(header["columns"], [json.loads(line) for line in body])
+        else:
+            rows[header["table"]] = Lines(header["columns"], body)
         at += 1 + header["count"]
-    return entries, rows
+    return entries, rows, shared
 
 
-def _decode_v1(content: bytes) -> tuple[Lines, dict[str, Lines]]:
+def _decode_v1(content: bytes) -> tuple[Lines, dict[str, Lines], dict[str, Lines]]:
     data = json.loads(content.decode("utf-8"))
     return (Lines(list(ENTRY_COLUMNS), data["entries"]),
-            {table: Lines(t["columns"], t["values"]) for table, t in data["rows"].items()})
+            {table: Lines(t["columns"], t["values"]) for table, t in data["rows"].items()}, {})
 
 
 def _digest(manifest: dict, content: bytes) -> str:
@@ -137,7 +149,7 @@ def _digest(manifest: dict, content: bytes) -> str:
     return hasher.hexdigest()
 
 
-def _read_snapshot(path: Path) -> tuple[list[list], dict[str, dict], dict]:
+def _read_snapshot(path: Path) -> tuple[list[list], dict[str, dict], dict[str, dict], dict]:
     conn = sqlite3.connect(path)
     try:
         entries = [list(r) for r in conn.execute(f"SELECT {', '.join(ENTRY_COLUMNS)} FROM change_log ORDER BY seq")]
@@ -148,11 +160,14 @@ def _read_snapshot(path: Path) -> tuple[list[list], dict[str, dict], dict]:
                                if r[1] not in DERIVED and r[1] != "id")]
             values = [list(r) for r in conn.execute(f"SELECT {quoted(columns)} FROM {table} ORDER BY id")]
             rows[table] = {"columns": columns, "values": values}
+        shared = {SHARED: {"columns": list(DECISION_COLUMNS), "values": [list(r) for r in conn.execute(
+            f"SELECT {', '.join(DECISION_COLUMNS)} FROM {SHARED} ORDER BY first_id, second_id, office_id")]}}
         local = conn.execute("SELECT value FROM setting WHERE key = 'local_office_id'").fetchone()
         office = conn.execute("SELECT id, name FROM office WHERE id = ?", (local[0] if local else None,)).fetchone()
     finally:
         conn.close()
-    return entries, rows, {"office_id": office[0] if office else None, "office_name": office[1] if office else ""}
+    return entries, rows, shared, {"office_id": office[0] if office else None,
+                                   "office_name": office[1] if office else ""}
 
 
 def write_package(db: Database, out: str | Path) -> Path:
@@ -160,11 +175,12 @@ def write_package(db: Database, out: str | Path) -> Path:
     out = Path(out).expanduser().resolve()
     with tempfile.TemporaryDirectory(prefix="kcx-") as folder:
         snapshot = db.snapshot_to(Path(folder) / "snapshot.kcdb")
-        entries, rows, office = _read_snapshot(snapshot)
-    content = _encode(entries, rows)
+        entries, rows, shared, office = _read_snapshot(snapshot)
+    content = _encode(entries, rows, shared)
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **office, "app_version": __version__,
                 "schema_revision": head_revision(), "created_at": utc_now(), "entries": len(entries),
-                "records": {table: len(data["values"]) for table, data in rows.items()}}
+                "records": {table: len(data["values"]) for table, data in rows.items()},
+                "shared": {table: len(data["values"]) for table, data in shared.items()}}
     manifest["sha256"] = _digest(manifest, content)
     partial = out.with_name(out.name + ".partial")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -203,10 +219,10 @@ def read_package(path: str | Path) -> Package:
     if manifest.get("sha256") != _digest(manifest, content):
         raise DamagedPackage(path)
     try:
-        entries, rows = (_decode if member == CONTENT else _decode_v1)(content)
+        entries, rows, shared = (_decode if member == CONTENT else _decode_v1)(content)
     except (ValueError, KeyError, TypeError) as exc:
         raise DamagedPackage(path) from exc
-    return Package(manifest=manifest, entries=entries, rows=rows)
+    return Package(manifest=manifest, entries=entries, rows=rows, shared=shared)
 
 
 def _looks_like_zip(path: Path) -> bool:

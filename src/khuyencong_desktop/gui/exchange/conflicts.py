@@ -65,17 +65,22 @@ class ConflictsModel(QAbstractTableModel):
         return self.option_text(conflict, shown) if shown else ""
 
     def field_label(self, conflict: Conflict) -> str:
+        if conflict.is_survivor:
+            return tr("Cơ sở giữ lại khi gộp trùng")
         return self._fields.get(conflict.field, conflict.field)
 
     def option_text(self, conflict: Conflict, option: Option) -> str:
-        """An option's value as the officer reads it (a deletion conflict: delete or keep)."""
+        """An option's value as the officer reads it (a deletion conflict: delete or keep; a survivor: which one)."""
+        if conflict.is_survivor:
+            return tr("Giữ «{name}»", name=option.value)
         if not conflict.is_deletion:
             return format_plain(conflict.entity, conflict.field, option.value, self.unit)
         if option.op == "delete":
             return tr("Xóa bản ghi")
         if option.op == "restore":
             return tr("Giữ bản ghi (đã khôi phục)")
-        return tr("Giữ bản ghi (có sửa đổi: {value})", value=format_plain(conflict.entity, "", option.value, self.unit))
+        return tr("Giữ bản ghi (đã sửa {field}: {value})", field=self._fields.get(option.field, option.field or ""),
+                  value=format_plain(conflict.entity, option.field or "", option.value, self.unit))
 
 
 class ConflictsDialog(QDialog):
@@ -125,7 +130,7 @@ class ConflictsDialog(QDialog):
             widget.setParent(None)
             widget.deleteLater()
         conflict = self.current()
-        typed = conflict is not None and not conflict.is_deletion
+        typed = conflict is not None and conflict.accepts_typed_value
         self.save_own.setEnabled(typed)
         self.own_value.setEnabled(typed)
         money = typed and conflict.field in MONEY_FIELDS
@@ -134,7 +139,8 @@ class ConflictsDialog(QDialog):
         if conflict is None:
             return
         for column, option in enumerate(conflict.options):
-            choice = option.op == "delete" if conflict.is_deletion else option.value
+            choice = (option.op == "delete" if conflict.is_deletion else
+                      option.entry_id if conflict.is_survivor else option.value)
             shown = tr(" (đang hiển thị)") if option.entry_id == conflict.shown_entry_id else ""
             value = QLabel(f"<b>{html.escape(self.model.option_text(conflict, option))}</b>{shown}")
             value.setTextFormat(Qt.TextFormat.RichText)

@@ -1,0 +1,76 @@
+"""The conflicts view shows a pair linked with opposite survivors, and a deletion that met an edit, in words."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from sqlalchemy import select
+
+from exchange_offices import district_copy, exchange
+from khuyencong_desktop.domain.money import MoneyUnit
+from khuyencong_desktop.exchange.conflicts import list_conflicts
+from khuyencong_desktop.exchange.duplicate_actions import link
+from khuyencong_desktop.gui.exchange.conflicts import ConflictsModel
+from khuyencong_desktop.storage.models import Beneficiary, Project
+
+
+def _add(db, **values) -> str:
+    with db.session() as s:
+        beneficiary = Beneficiary(**values)
+        s.add(beneficiary)
+        s.flush()
+        return beneficiary.id
+
+
+def _opposite_survivors(db, tmp_path) -> tuple[str, str]:
+    district = district_copy(db, tmp_path / "district.kcdb")
+    try:
+        mine = _add(db, name="Hợp tác xã Chè Bảo Lâm", tax_code="4900123456", commune="Bảo Lâm")
+        theirs = _add(district, name="HTX chè Bảo Lâm", tax_code="4900 123 456", commune="Bảo Lâm")
+        exchange(district, db, tmp_path, "1.kcx")
+        exchange(db, district, tmp_path, "2.kcx")
+        link(db, mine, theirs)
+        link(district, theirs, mine)
+        exchange(district, db, tmp_path, "3.kcx")
+    finally:
+        district.close()
+    return mine, theirs
+
+
+def test_the_officer_chooses_which_cơ_sở_remains(window, qtbot, shown, tmp_path):
+    db = window.context.db
+    mine, theirs = _opposite_survivors(db, tmp_path)
+    dialog = window.exchange_actions.show_conflicts()
+    qtbot.waitExposed(dialog)
+    model = dialog.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, ConflictsModel.FIELD).data()
+               == "Cơ sở giữ lại khi gộp trùng")
+    dialog.table.selectRow(row)
+    labels = dialog.options_box.findChildren(QLabel)
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels))
+    dialog.grab().save(str(tmp_path / "conflicts-survivor.png"))
+    texts = [label.text() for label in labels]
+    assert {"<b>Giữ «Hợp tác xã Chè Bảo Lâm»</b>", "<b>Giữ «HTX chè Bảo Lâm»</b> (đang hiển thị)"} <= set(texts)
+    assert not dialog.own_value.isEnabled()
+    buttons = dialog.options_box.findChildren(QPushButton)
+    keep_mine = buttons[[t for t in texts if t.startswith("<b>")].index("<b>Giữ «Hợp tác xã Chè Bảo Lâm»</b>")]
+    qtbot.mouseClick(keep_mine, Qt.MouseButton.LeftButton)
+    assert shown.errors == []
+    assert [c for c in list_conflicts(db) if c.is_survivor] == []
+    with db.session() as s:
+        assert not s.get(Beneficiary, mine).is_deleted and s.get(Beneficiary, theirs).is_deleted
+
+
+def test_a_deletion_that_met_an_edit_names_the_edited_field(demo_db, tmp_path):
+    district = district_copy(demo_db, tmp_path / "district.kcdb")
+    try:
+        with district.session() as s:
+            s.scalar(select(Project).where(Project.code == "LS-QG-2020-01")).jobs = 45
+        with demo_db.session() as s:
+            s.scalar(select(Project).where(Project.code == "LS-QG-2020-01")).deleted_at = "2026-11-22T08:00:00.000000Z"
+        exchange(district, demo_db, tmp_path, "huyen.kcx")
+    finally:
+        district.close()
+    [conflict] = [c for c in list_conflicts(demo_db) if c.is_deletion]
+    model = ConflictsModel(MoneyUnit.TRIEU)
+    assert sorted(model.option_text(conflict, o) for o in conflict.options) == [
+        "Giữ bản ghi (đã sửa Lao động, việc làm: 45)", "Xóa bản ghi"]
