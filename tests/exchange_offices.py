@@ -9,7 +9,7 @@ from sqlalchemy import select
 from khuyencong_desktop.exchange.merge import merge_package
 from khuyencong_desktop.exchange.package import write_package
 from khuyencong_desktop.storage.database import Database
-from khuyencong_desktop.storage.exchange_models import ExchangeConflict
+from khuyencong_desktop.storage.exchange_models import DuplicateDecision, ExchangeConflict
 from khuyencong_desktop.storage.history import content_columns
 from khuyencong_desktop.storage.models import TRACKED_MODELS, Office
 from khuyencong_desktop.storage.values import to_plain
@@ -31,7 +31,8 @@ def exchange(source: Database, target: Database, folder: Path, name: str = "gói
 
 
 def state(db: Database) -> dict:
-    """Every record's content and deletion, and the open conflicts: what two converged files share."""
+    """Every record's content and deletion, the open conflicts and the duplicate decisions: what two converged
+    files share."""
     found = {}
     with db.session() as s:
         for model in TRACKED_MODELS:
@@ -40,4 +41,6 @@ def state(db: Database) -> dict:
                 found[(model.__tablename__, obj.id)] = {k: to_plain(getattr(obj, k)) for k in keys}
         conflicts = {(c.record_id, c.field): (json.loads(c.heads), c.shown_entry_id)
                      for c in s.scalars(select(ExchangeConflict))}
-    return {"records": found, "conflicts": conflicts}
+        decisions = {(d.first_id, d.second_id, d.office_id): (d.status, d.kept_id, d.decided_at)
+                     for d in s.scalars(select(DuplicateDecision))}
+    return {"records": found, "conflicts": conflicts, "decisions": decisions}

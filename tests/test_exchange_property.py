@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from exchange_offices import district_copy, exchange, state
+from khuyencong_desktop.exchange.duplicate_actions import DuplicateActionError, dismiss, link
 from khuyencong_desktop.storage.database import Database
 from khuyencong_desktop.storage.exchange_models import DELETION, heads, parse_parents
 from khuyencong_desktop.storage.models import Beneficiary, ChangeLog, Project, ProjectBeneficiary
@@ -35,13 +36,18 @@ edits = st.one_of(
     links,
     links,
     st.tuples(side, st.just("unlink"), st.sampled_from(PROJECTS), st.booleans()),
+    st.tuples(side, st.sampled_from(["same", "dismiss"]), st.integers(0, 2), st.integers(0, 2)),
 )
 SAME_LINK_TWICE = [("province", "link", PROJECTS[0], (0, 10_000_000)), ("district", "link", PROJECTS[0], (0, None))]
+OPPOSITE_SURVIVORS = [("province", "same", 0, 1), ("district", "same", 1, 0)]
 REPOINT_MEETS_LINK = [("province", "repoint", PROJECTS[1], (1, None)), ("district", "link", PROJECTS[1], (1, 5_000_000))]
 
 
 def apply(db, edit):
     _, kind, target, change = edit
+    if kind in ("same", "dismiss"):
+        _decide(db, kind, target, change)
+        return
     with db.session() as s:
         if kind == "project":
             setattr(s.scalar(select(Project).where(Project.code == target)), *change)
@@ -54,6 +60,16 @@ def apply(db, edit):
                 "2026-11-22T08:00:00.000000Z" if change else None)
         else:
             s.add(Beneficiary(name=target, commune=change))
+
+
+def _decide(db, kind, first, second):
+    """Link two live beneficiaries as one cơ sở (the first kept), or dismiss them as a suspected pair."""
+    with db.session() as s:
+        ids = s.scalars(select(Beneficiary.id).order_by(Beneficiary.name_key, Beneficiary.id)).all()
+    try:
+        (link if kind == "same" else dismiss)(db, ids[first], ids[second])
+    except DuplicateActionError:
+        pass  # deleted, the same record, or (dismissing) not a suspected pair: the officer cannot do it
 
 
 def _edit_link(s, kind, project_id, change):
@@ -103,6 +119,7 @@ def assert_no_edit_lost(db):
 @given(st.lists(edits, min_size=1, max_size=8))
 @example(SAME_LINK_TWICE)
 @example(REPOINT_MEETS_LINK)
+@example(OPPOSITE_SURVIVORS)
 def test_two_offices_converge_without_losing_an_edit(demo_template, monkeypatch, sequence):
     # Memory-backed files when the system has them: this test commits hundreds of transactions.
     with tempfile.TemporaryDirectory(dir=MEMORY_DIR) as folder:
