@@ -9,8 +9,11 @@ from exchange_offices import district_copy, exchange
 from khuyencong_desktop.domain.money import MoneyUnit
 from khuyencong_desktop.exchange.conflicts import list_conflicts
 from khuyencong_desktop.exchange.duplicate_actions import link
+from khuyencong_desktop.exchange.merge import merge_package
+from khuyencong_desktop.exchange.package import write_package
 from khuyencong_desktop.gui.exchange.conflicts import ConflictsModel
-from khuyencong_desktop.storage.models import Beneficiary, Project
+from khuyencong_desktop.gui.exchange.preview import MergePreview
+from khuyencong_desktop.storage.models import Beneficiary, Project, ProjectBeneficiary
 
 
 def _add(db, **values) -> str:
@@ -74,3 +77,46 @@ def test_a_deletion_that_met_an_edit_names_the_edited_field(demo_db, tmp_path):
     model = ConflictsModel(MoneyUnit.TRIEU)
     assert sorted(model.option_text(conflict, o) for o in conflict.options) == [
         "Giữ bản ghi (đã sửa Lao động, việc làm: 45)", "Xóa bản ghi"]
+
+
+
+def _preview(qtbot, result) -> MergePreview:
+    preview = MergePreview(result)
+    qtbot.addWidget(preview)
+    return preview
+
+
+def test_the_preview_counts_the_links_made_one(qtbot, demo_db, tmp_path):
+    district = district_copy(demo_db, tmp_path / "district.kcdb")
+    try:
+        shared = _add(demo_db, name="Cơ sở mây tre Hợp Thành", commune="Hợp Thành")
+        exchange(demo_db, district, tmp_path, "1.kcx")
+        for db, share in ((demo_db, 10_000_000), (district, 20_000_000)):
+            with db.session() as s:
+                project_id = s.scalar(select(Project.id).where(Project.code == "LS-QG-2018-01"))
+                s.add(ProjectBeneficiary(project_id=project_id, beneficiary_id=shared, share=share))
+        result = merge_package(demo_db, write_package(district, tmp_path / "2.kcx"), dry_run=True)
+    finally:
+        district.close()
+    preview = _preview(qtbot, result)
+    assert preview.summary.text().splitlines()[-1] == (
+        "Hai liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): 1")
+
+
+def test_the_preview_names_the_survivor_conflict(qtbot, demo_db, tmp_path):
+    district = district_copy(demo_db, tmp_path / "district.kcdb")
+    try:
+        mine = _add(demo_db, name="Cơ sở chè Tân Thành", tax_code="4900111222", commune="Tân Thành")
+        theirs = _add(district, name="Cơ sở Chè Tân Thành", tax_code="4900111222", commune="Tân Thành")
+        exchange(district, demo_db, tmp_path, "1.kcx")
+        exchange(demo_db, district, tmp_path, "2.kcx")
+        link(demo_db, mine, theirs)
+        link(district, theirs, mine)
+        result = merge_package(demo_db, write_package(district, tmp_path / "3.kcx"), dry_run=True)
+    finally:
+        district.close()
+    preview = _preview(qtbot, result)
+    names = " / ".join(name for _, name in sorted([(mine, "Cơ sở chè Tân Thành"), (theirs, "Cơ sở Chè Tân Thành")]))
+    assert f"{names}: Cơ sở giữ lại khi gộp trùng" in [preview.conflicts.item(i).text()
+                                                        for i in range(preview.conflicts.count())]
+    assert len(preview.summary.text().splitlines()) == 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from ...exchange.decisions import SURVIVOR
 from ...exchange.merge import MergeResult
 from ...i18n import tr
 from ...operations.field_labels import field_labels
@@ -15,10 +16,14 @@ class MergePreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Nhận gói dữ liệu của {office}", office=result.office))
         self.resize(620, 520)
-        labels = field_labels()
+        labels = {**field_labels(), SURVIVOR: tr("Cơ sở giữ lại khi gộp trùng")}
         layout = QVBoxLayout(self)
-        self.summary = QLabel(tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}",
-                                 created=result.created, updated=result.updated, unchanged=result.unchanged))
+        summary = tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}", created=result.created,
+                     updated=result.updated, unchanged=result.unchanged)
+        if result.joined:
+            summary += "\n" + tr("Hai liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): {n}",
+                                  n=len(result.joined))
+        self.summary = QLabel(summary)
         layout.addWidget(self.summary)
         self.conflicts = self._list(layout, tr("Xung đột cần xem xét: {n}", n=len(result.conflicts)),
                                     [f"{c['record']}: {labels.get(c['field'], c['field'])}" for c in result.conflicts])
