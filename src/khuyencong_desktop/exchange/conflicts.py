@@ -154,7 +154,6 @@ def resolve(db: Database, record_id: str, field: str, value: object) -> None:
             setattr(obj, field, new)
 
 
-
 def _keep_survivor(s, db: Database, row: ExchangeConflict, kept_id: object) -> None:
     """The chosen cơ sở is restored and takes the other's live project links; the other stays deleted."""
     pair = tuple(json.loads(row.heads))
