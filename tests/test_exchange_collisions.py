@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from exchange_offices import district_copy, exchange, state
+from khuyencong_desktop.exchange.conflicts import list_conflicts, resolve
 from khuyencong_desktop.exchange.duplicate_actions import link
 from khuyencong_desktop.storage.models import Beneficiary, ChangeLog, Project, ProjectBeneficiary
 
@@ -110,3 +111,26 @@ def test_two_project_codes_swapped_by_one_office_are_refused_never_a_failed_merg
     with province.session() as s:
         # Both stay as this office had them until the codes are free (test_exchange_refused_again.py).
         assert [s.get(Project, i).code for i in ids] == ["LS-QG-2020-01", CODE]
+
+
+def test_a_joined_link_cannot_be_brought_back_beside_its_twin(offices, tmp_path):
+    province, district = offices
+    shared = add_beneficiary(province, name="Cơ sở mây tre Hợp Thành", commune="Hợp Thành")
+    exchange(province, district, tmp_path, "1.kcx")
+    first, second = "00000000-0000-4000-8000-000000000001", "ffffffff-ffff-4fff-bfff-ffffffffffff"
+    for db, link_id, share in ((province, first, 10_000_000), (district, second, 20_000_000)):
+        with db.session() as s:
+            project_id = s.scalar(select(Project.id).where(Project.code == CODE))
+            s.add(ProjectBeneficiary(id=link_id, project_id=project_id, beneficiary_id=shared, share=share))
+    exchange(district, province, tmp_path, "2.kcx")
+    with district.session() as s:
+        s.get(ProjectBeneficiary, second).share = 25_000_000
+    exchange(province, district, tmp_path, "3.kcx")
+    [conflict] = [c for c in list_conflicts(district) if c.record_id == second]
+    assert conflict.is_deletion
+    with pytest.raises(ValueError) as refused:
+        resolve(district, second, conflict.field, False)
+    assert str(refused.value) == ("Không giữ lại được: đề án đã có một liên kết khác còn dùng tới cùng cơ sở này. "
+                                  "Hãy chọn xóa rồi sửa phần hỗ trợ ở liên kết còn lại.")
+    assert [c.record_id for c in list_conflicts(district)] == [second]
+    assert [(row[0], row[2]) for row in links(district, shared)] == [(first, False), (second, True)]

@@ -120,3 +120,35 @@ def test_the_preview_names_the_survivor_conflict(qtbot, demo_db, tmp_path):
     assert f"{names}: Cơ sở giữ lại khi gộp trùng" in [preview.conflicts.item(i).text()
                                                         for i in range(preview.conflicts.count())]
     assert len(preview.summary.text().splitlines()) == 1
+
+
+def test_keeping_a_joined_link_beside_its_twin_is_refused_in_words(window, qtbot, shown, tmp_path):
+    db = window.context.db
+    district = district_copy(db, tmp_path / "district.kcdb")
+    second = "ffffffff-ffff-4fff-bfff-ffffffffffff"
+    try:
+        shared = _add(db, name="Cơ sở mây tre Hợp Thành", commune="Hợp Thành")
+        exchange(db, district, tmp_path, "1.kcx")
+        for office, link_id, share in ((db, "00000000-0000-4000-8000-000000000001", 10_000_000),
+                                       (district, second, 20_000_000)):
+            with office.session() as s:
+                project_id = s.scalar(select(Project.id).where(Project.code == "LS-QG-2018-01"))
+                s.add(ProjectBeneficiary(id=link_id, project_id=project_id, beneficiary_id=shared, share=share))
+        exchange(district, db, tmp_path, "2.kcx")
+        with district.session() as s:
+            s.get(ProjectBeneficiary, second).share = 25_000_000
+        exchange(district, db, tmp_path, "3.kcx")
+    finally:
+        district.close()
+    dialog = window.exchange_actions.show_conflicts()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(next(r for r in range(dialog.model.rowCount())
+                                if dialog.model.index(r, ConflictsModel.FIELD).data() == "Đã xóa / còn dùng"))
+    labels = [label.text() for label in dialog.options_box.findChildren(QLabel)]
+    keep = [t for t in labels if t.startswith("<b>")].index("<b>Giữ bản ghi (đã sửa Phần hỗ trợ: 25 triệu đồng)</b>")
+    qtbot.mouseClick(dialog.options_box.findChildren(QPushButton)[keep], Qt.MouseButton.LeftButton)
+    assert shown.errors == ["Không giữ lại được: đề án đã có một liên kết khác còn dùng tới cùng cơ sở này. "
+                            "Hãy chọn xóa rồi sửa phần hỗ trợ ở liên kết còn lại."]
+    assert dialog.model.rowCount() == 1
+    with db.session() as s:
+        assert s.get(ProjectBeneficiary, second).is_deleted

@@ -21,6 +21,7 @@ from ..storage.exchange_models import DELETION, ExchangeConflict, SuspectedDupli
 from ..storage.history import record_edit
 from ..storage.models import MODEL_BY_TABLE, Beneficiary, ChangeLog, Office
 from ..storage.values import from_plain, to_plain
+from .collisions import composite_indexes
 from .decisions import SURVIVOR, record_decision, settle_pair, survivor_choices
 from .duplicate_actions import move_links
 
@@ -129,7 +130,8 @@ def parse_value(entity: str, field: str, text: str) -> object:
 
 def resolve(db: Database, record_id: str, field: str, value: object) -> None:
     """Settle a conflict with ``value`` (plain form); for a deletion, True keeps it deleted, False restores;
-    for a survivor conflict, the id of the cơ sở that remains.
+    for a survivor conflict, the id of the cơ sở that remains. ValueError (nothing written) when a
+    restoration would make a second live link of one project and cơ sở.
 
     The choice is a new history entry that replaces every competing one, so it travels to the
     other offices and settles the conflict there too.
@@ -143,6 +145,9 @@ def resolve(db: Database, record_id: str, field: str, value: object) -> None:
             return
         obj = s.get(MODEL_BY_TABLE[row.entity], record_id)
         if field == DELETION:
+            if not value and obj.is_deleted and _live_twin(s, obj):
+                raise ValueError(tr("Không giữ lại được: đề án đã có một liên kết khác còn dùng tới cùng cơ sở này. "
+                                    "Hãy chọn xóa rồi sửa phần hỗ trợ ở liên kết còn lại."))
             obj.deleted_at = utc_now() if value else None
             return
         column = inspect(type(obj)).columns[field]
@@ -152,6 +157,17 @@ def resolve(db: Database, record_id: str, field: str, value: object) -> None:
             record_edit(s, obj, field, old, new)
         else:
             setattr(obj, field, new)
+
+
+def _live_twin(s, obj) -> bool:
+    """Whether a live record holds the same values as ``obj`` under one of its table's composite unique rules."""
+    table = type(obj).__tablename__
+    for rule_table, _name, columns in composite_indexes():
+        if rule_table == table and s.scalar(select(type(obj).id).where(
+                type(obj).deleted_at.is_(None), type(obj).id != obj.id,
+                *(getattr(type(obj), c) == getattr(obj, c) for c in columns)).limit(1)):
+            return True
+    return False
 
 
 def _keep_survivor(s, db: Database, row: ExchangeConflict, kept_id: object) -> None:

@@ -153,7 +153,10 @@ class ConflictsDialog(QDialog):
             self.options.addWidget(button, 2, column)
 
     def _choose(self, conflict: Conflict, value: object) -> None:
-        resolve(self.db, conflict.record_id, conflict.field, value)
+        try:
+            resolve(self.db, conflict.record_id, conflict.field, value)
+        except (LookupError, ValueError) as exc:
+            messages.error(self, str(exc))
         self.reload()
 
     def _save_own(self) -> None:
