@@ -95,24 +95,6 @@ def test_two_offices_adding_the_same_link_keep_one_with_both_shares(offices, tmp
     assert ("update", "share", 30_000_000) in history(province, survivor)
 
 
-def test_two_project_codes_swapped_by_one_office_are_refused_never_a_failed_merge(offices, tmp_path):
-    province, district = offices
-    with district.session() as s:
-        first, second = (s.scalar(select(Project).where(Project.code == c)) for c in ("LS-QG-2020-01", CODE))
-        first.code = "TAM"
-        s.flush()
-        second.code = "LS-QG-2020-01"
-        s.flush()
-        first.code = CODE
-        ids = first.id, second.id
-    result = exchange(district, province, tmp_path, "1.kcx")
-    assert sorted((r.label, r.field) for r in result.refused) == [(CODE, "code"), ("LS-QG-2020-01", "code")]
-    assert all("đã dùng cho một bản ghi khác của đơn vị này" in r.reason for r in result.refused)
-    with province.session() as s:
-        # Both stay as this office had them until the codes are free (test_exchange_refused_again.py).
-        assert [s.get(Project, i).code for i in ids] == ["LS-QG-2020-01", CODE]
-
-
 def test_a_joined_link_cannot_be_brought_back_beside_its_twin(offices, tmp_path):
     province, district = offices
     shared = add_beneficiary(province, name="Cơ sở mây tre Hợp Thành", commune="Hợp Thành")

@@ -146,20 +146,29 @@ class _Merge:
             by_table[entries[0].entity].append(record_id)
         for table, record_ids in by_table.items():
             rows = self._current_rows(table, record_ids)
-            updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
+            planned: dict[str, tuple[dict[str, Decision], dict]] = {}
             for record_id in record_ids:
                 entries = by_record[record_id]
                 decisions = decide_record(local[record_id] + entries, {e.key for e in entries if e.key})
+                planned[record_id] = decisions, self._changes(table, rows[record_id], decisions, entries, dropped)
+            released = self._keep_unique(table, rows, planned, by_record, dropped)
+            updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
+            for record_id in record_ids:
+                decisions, changes = planned[record_id]
                 row = rows[record_id]
-                changes = self._changes(table, row, decisions, entries, dropped)
                 if changes:
-                    changes["updated_at"] = max(row["updated_at"] or "", *(e.at for e in entries))
+                    changes["updated_at"] = max(row["updated_at"] or "", *(e.at for e in by_record[record_id]))
                     if derived_inputs(table) & changes.keys():
                         changes.update(derived_values(table, {**row, **changes}))
                     updates[tuple(changes)].append([*changes.values(), record_id])
                     if record_id not in created:
                         self.result.updated += 1
                 self._record_conflicts(table, row, decisions)
+            for column, record_ids_moving in released.items():
+                # First phase of a code change: every moving record lets go of its code, so codes
+                # exchanged between records (A takes B's, B takes A's) never meet the unique rule half-way.
+                self.raw.executemany(f'UPDATE {table} SET "{column}" = ? WHERE id = ?',
+                                     [(f"~{record_id}", record_id) for record_id in record_ids_moving])
             for columns, params in updates.items():
                 assignments = ", ".join(f'"{c}" = ?' for c in columns)
                 self.raw.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", params)
@@ -167,16 +176,16 @@ class _Merge:
 
     def _changes(self, table: str, row: dict, decisions: dict[str, Decision], entries: list[Entry],
                  dropped: set[str]) -> dict:
+        """The decided values that differ from the row; an edit naming a record this file lacks is refused."""
         changes, refused = {}, set()
-        uniques, references = unique_columns(table), dict(foreign_keys(table))
+        references = dict(foreign_keys(table))
         for key, decision in decisions.items():
             value = nfc(decision.value)
             if key not in row or row[key] == value:
                 continue
-            reason = self._refusal(table, row, key, value, uniques, references)
-            if reason:
-                self.result.refused.append(Refusal(table, row["id"], label(row), reason, key))
-                dropped.update(e.id for e in entries if e.key == key)
+            if key in references and value is not None and value not in self.index.table_ids(references[key]):
+                self._refuse(table, row, key, entries, dropped,
+                             tr("tham chiếu tới bản ghi không có trong tệp này ({column})", column=key))
                 refused.add(key)
                 continue
             changes[key] = value
@@ -184,16 +193,51 @@ class _Merge:
             del decisions[key]
         return changes
 
-    def _refusal(self, table: str, row: dict, key: str, value, uniques: list[str], references: dict) -> str | None:
-        if key in uniques and value is not None:
-            owners = self.index.owners(table, key)
-            if owners.get(value, row["id"]) != row["id"]:
-                return tr("mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=value)
-            owners.pop(row[key], None)
-            owners[value] = row["id"]
-        if key in references and value is not None and value not in self.index.table_ids(references[key]):
-            return tr("tham chiếu tới bản ghi không có trong tệp này ({column})", column=key)
-        return None
+    def _keep_unique(self, table: str, rows: dict[str, dict], planned: dict[str, tuple[dict, dict]],
+                     by_record: dict[str, list[Entry]], dropped: set[str]) -> dict[str, list[str]]:
+        """Refuse the code changes that would leave two records with one code once the whole package is applied.
+
+        Only the end state counts, so codes exchanged or rotated among records pass; a refused change
+        keeps its record's code, which may refuse another change in turn. Returns, per unique
+        column, the records whose value changes (written in two phases).
+        """
+        released = {}
+        for column in unique_columns(table):
+            owners = self.index.owners(table, column)
+            moving = {rid: changes[column] for rid, (_d, changes) in planned.items()
+                      if changes.get(column) is not None}
+            refused: set[str] = set()
+            while True:
+                holders: dict[object, list[str]] = defaultdict(list)
+                for value, owner in owners.items():
+                    if owner not in moving or owner in refused:
+                        holders[value].append(owner)
+                for rid, value in moving.items():
+                    if rid not in refused:
+                        holders[value].append(rid)
+                clash = {rid for ids in holders.values() if len(ids) > 1 for rid in ids
+                         if rid in moving and rid not in refused}
+                if not clash:
+                    break
+                refused |= clash
+            for rid in sorted(refused):
+                decisions, changes = planned[rid]
+                self._refuse(table, rows[rid], column, by_record[rid], dropped, tr(
+                    "mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=changes.pop(column)))
+                del decisions[column]
+            accepted = sorted(rid for rid in moving if rid not in refused)
+            for rid in accepted:
+                if owners.get(rows[rid][column]) == rid:
+                    del owners[rows[rid][column]]
+            owners.update((moving[rid], rid) for rid in accepted)
+            if accepted:
+                released[column] = accepted
+        return released
+
+    def _refuse(self, table: str, row: dict, key: str, entries: list[Entry], dropped: set[str], reason: str) -> None:
+        """An edit left unapplied (its entries too, so the next merge tries it again), reported with its reason."""
+        self.result.refused.append(Refusal(table, row["id"], label(row), reason, key))
+        dropped.update(e.id for e in entries if e.key == key)
 
     def _record_conflicts(self, table: str, row: dict, decisions: dict[str, Decision]) -> None:
         for key, decision in decisions.items():
