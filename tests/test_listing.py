@@ -81,3 +81,31 @@ def test_deleted_records_leave_the_list(demo_db):
     row = query.fetch(0, 1)[0]
     set_deleted(demo_db, "project", row.id, True)
     assert query.count() == 0 and query.get(row.id) is None
+
+
+def _place_reads(db) -> list[str]:
+    """The statements that gather places (a pass over a whole table), recorded as the driver runs them."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *rest: seen.append(statement) if "json_group_array" in statement else None)
+    return seen
+
+
+def test_places_are_read_once_and_again_only_after_an_edit_that_moves_a_record(demo_db):
+    from khuyencong_desktop.operations.editing import update_fields
+
+    first = filter_choices(demo_db)
+    reads = _place_reads(demo_db)
+    row = ProjectQuery(demo_db, ListFilter(text="LS-DP-2021-MM05")).fetch(0, 1)[0]
+    update_fields(demo_db, "project", row.id, {"jobs": row.jobs + 3})
+    assert filter_choices(demo_db) == first and reads == []  # the number of jobs changes no place
+
+    update_fields(demo_db, "project", row.id, {"commune": "Xã Yên Khoái"})
+    again = filter_choices(demo_db)
+    assert "Xã Yên Khoái" in again.places and len(reads) == 2  # one pass over projects, one over cơ sở
+    assert again.places == sorted(again.places, key=sort_key)
+
+    set_deleted(demo_db, "project", row.id, True)
+    assert "Xã Yên Khoái" not in filter_choices(demo_db).places

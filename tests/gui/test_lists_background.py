@@ -140,6 +140,38 @@ def test_an_edit_redraws_its_row_in_place_and_undo_too(qtbot, big_context):
     qtbot.waitUntil(lambda: tab.model.totals.jobs == jobs_total, timeout=20000)
 
 
+def test_an_edit_of_the_sorted_year_shows_at_once_and_the_totals_follow(qtbot, big_context):
+    """Sorted by year on a large file: the edited row shows its new year and jobs where it stands
+    (the list is not re-read, so the officer stays where they were) and the totals line follows."""
+    tab = ProjectsTab(big_context)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+    assert not tab.model.reads_inline  # 3.000 projects: read in the background like the national file
+    row = 5
+    item = tab.model.row_item(row)
+    resets: list[int] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    jobs_total = tab.model.totals.jobs
+    with big_context.db.session() as session:
+        project = session.get(Project, item.id)
+        project.year, project.jobs = 2001, item.jobs + 1000
+    push_fields(big_context, "Sửa năm", "project", item.id, {"year": item.year, "jobs": item.jobs})
+    assert tab.model.index(row, ProjectsModel.YEAR).data() == "2001"
+    assert tab.model.index(row, ProjectsModel.JOBS).data() == format_number(item.jobs + 1000)
+    assert tab.model.row_item(row).id == item.id and not resets
+    expected = format_number(3000)
+    qtbot.waitUntil(lambda: tab.model.totals.jobs == jobs_total + 1000, timeout=20000)
+    assert tab.totals.text().startswith(f"{expected} đề án — NSNN hỗ trợ")
+
+    qtbot.waitUntil(lambda: tab.combos["year"].findData(2001) > 0, timeout=20000)  # a new year to choose
+    tab.combos["year"].setCurrentIndex(tab.combos["year"].findData(2001))
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.total_rows == 1, timeout=20000)
+    big_context.undo_stack.undo()  # back to its old year: it leaves the 2001 list
+    assert tab.model.index(0, ProjectsModel.YEAR).data() == str(item.year)
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.total_rows == 0, timeout=20000)
+    assert tab.totals.text().startswith("0 đề án")
+
+
 def test_choosing_another_unit_redraws_the_amounts_and_the_totals(qtbot, demo_db):
     context = AppContext(demo_db)
     tab = ProjectsTab(context)

@@ -1,15 +1,15 @@
-"""What every list query shares: the filter, the search and place conditions, paging by id, the filter choices."""
+"""What every list query shares: the filter, the search and place conditions, paging by id."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from sqlalchemy import and_, func, literal_column, or_, select
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Status
-from ..domain.text import fold, sort_key
+from ..domain.text import fold
 from ..storage.database import Database
-from ..storage.models import Activity, Beneficiary, Programme, Project
+from ..storage.models import Beneficiary, Project
 
 
 @dataclass(frozen=True)
@@ -96,34 +96,6 @@ class ListQuery:
         """The rows of ``ids`` in that order (a page of an ``ids()`` snapshot)."""
         by_id = {row.id: row for row in self._by_ids(ids)}
         return [by_id[i] for i in ids if i in by_id]
-
-
-
-@dataclass(frozen=True)
-class FilterChoices:
-    """What the filter combos offer, read from the file."""
-
-    years: list[int] = field(default_factory=list)
-    activities: list[tuple[str, str]] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    programmes: list[tuple[str, str]] = field(default_factory=list)
-
-
-def filter_choices(db: Database) -> FilterChoices:
-    """Years, activities (code, name), places (provinces then districts and communes) and programmes (id, code)."""
-    with db.engine.connect() as conn:
-        years = [y for (y,) in conn.execute(select(Project.year).where(Project.deleted_at.is_(None))
-                                            .distinct().order_by(Project.year.desc()))]
-        activities = [tuple(r) for r in conn.execute(select(Activity.code, Activity.name)
-                                                     .where(Activity.deleted_at.is_(None))
-                                                     .order_by(Activity.sort_order, Activity.code))]
-        places: set[str] = set()
-        for model in (Project, Beneficiary):
-            for column in (model.province, model.district, model.commune):
-                places.update(p for (p,) in conn.execute(select(column).where(model.deleted_at.is_(None)).distinct()) if p)
-        programmes = [tuple(r) for r in conn.execute(select(Programme.id, Programme.code)
-                                                     .where(Programme.deleted_at.is_(None)).order_by(Programme.code))]
-    return FilterChoices(years, activities, sorted(places, key=sort_key), programmes)
 
 
 

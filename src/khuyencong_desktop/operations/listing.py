@@ -9,7 +9,8 @@ from ..domain.codes import COUNTED_STATUSES, BeneficiaryKind, FundingLevel, Sour
 from ..domain.text import fold, sort_key
 from ..storage.models import Beneficiary, PlanLine, Programme, Project, ProjectBeneficiary
 from .amounts import effective, state_support
-from .list_query import FilterChoices, ListFilter, ListQuery, filter_choices, like_words, place_condition, stored_records
+from .filter_choices import FilterChoices, filter_choices
+from .list_query import ListFilter, ListQuery, like_words, place_condition, stored_records
 
 __all__ = ["BeneficiaryQuery", "BeneficiaryRow", "BeneficiaryTotals", "FilterChoices", "ListFilter", "ProgrammeQuery",
            "ProgrammeRow", "ProgrammeTotals", "ProjectQuery", "ProjectRow", "ProjectTotals", "filter_choices",

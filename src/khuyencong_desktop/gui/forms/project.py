@@ -9,7 +9,7 @@ from ...domain.money import format_amount
 from ...i18n import tr
 from ...operations.editing import (norm_warning_text, project_links, record_values, save_project, unlock_project)
 from ...operations.editing_rules import ValidationError
-from ...operations.listing import filter_choices
+from ...operations.filter_choices import activity_choices, programme_choices
 from ...storage.models import AMOUNT_FIELDS
 from ..undo import push_fields, push_saved
 from .base import RecordForm, ask_text
@@ -85,7 +85,6 @@ class ProjectForm(RecordForm):
 
     def _general_tab(self, values: dict) -> None:
         form = self._page(tr("Thông tin chung"))
-        choices = filter_choices(self.context.db)
         self._line(form, "code", tr("Mã đề án"))
         self._line(form, "name", tr("Tên đề án"))
         self._number(form, "year", tr("Năm thực hiện"))
@@ -94,7 +93,7 @@ class ProjectForm(RecordForm):
         for level in FundingLevel:
             self.level.addItem(level.label, level.value)
         self.activity = self.add_field(form, "activity_code", tr("Nội dung hoạt động"), QComboBox())
-        for code, name in choices.activities:
+        for code, name in activity_choices(self.context.db):
             self.activity.addItem(f"{code} — {name}", code)
         self.status = self.add_field(form, "status", tr("Trạng thái"), QComboBox())
         current = values.get("status")
@@ -103,7 +102,7 @@ class ProjectForm(RecordForm):
             self.status.addItem(status.label, status.value)
         self.programme = self.add_field(form, "programme_id", tr("Chương trình"), QComboBox())
         self.programme.addItem(tr("(không thuộc chương trình)"), None)
-        for programme_id, code in choices.programmes:
+        for programme_id, code in programme_choices(self.context.db):
             self.programme.addItem(code, programme_id)
         for name, label in (("implementing_unit", tr("Đơn vị thực hiện")), ("place", tr("Địa bàn")),
                             ("commune", tr("Xã/phường")), ("district", tr("Huyện (trước 1/7/2025)")),

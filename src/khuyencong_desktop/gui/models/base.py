@@ -167,19 +167,27 @@ class ListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def refresh_record(self, record_id: str) -> bool:
-        """Show the current values of one record in place (a targeted ``dataChanged``), totals re-read
-        in the background. False, and a reload, when the record left the filter or moved in the sort."""
+        """Show the current values of one record at once, in place (a targeted ``dataChanged``), and
+        re-read the totals in the background.
+
+        On a large file the row keeps its place in the sort until the list is read again (F5,
+        another filter or sort): re-reading 100.000 ids would drop the officer back to the top. A
+        small file is read again at once when the sorted value changed, so the row moves. False
+        (the caller reads the list again) when the record is gone, left the filter or must move.
+        """
         row = self.row_of(record_id)
         if row is None or self._db is None:
             return False
         query = self.query
-        fresh = query.get(record_id) if query.includes(record_id) else None
-        sort_key = next((c.key for c in self.COLUMNS if c.sort == self._sort and c.sort is not None), None)
-        if fresh is None or (sort_key and getattr(fresh, sort_key) != getattr(self._rows[row], sort_key)):
-            self.reload()
+        fresh = query.get(record_id)
+        if fresh is None:
             return False
+        sort_key = next((c.key for c in self.COLUMNS if c.sort == self._sort and c.sort is not None), None)
+        moved = sort_key is not None and getattr(fresh, sort_key) != getattr(self._rows[row], sort_key)
         self._rows[row] = fresh
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        if (moved and self.reads_inline) or not query.includes(record_id):
+            return False
         self._totals_asked += 1
         asked = self._totals_asked
         read_in_background(self, query.totals, wait=self.reads_inline, deliver=lambda totals: self._show_totals(asked, totals),

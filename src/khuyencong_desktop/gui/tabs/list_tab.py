@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ...domain.codes import FundingLevel, Status
 from ...i18n import tr
 from ...operations.editing import set_deleted
-from ...operations.listing import FilterChoices, ListFilter, filter_choices
+from ...operations.filter_choices import FilterChoices, filter_choices
+from ...operations.listing import ListFilter
 from ...storage.errors import StorageError
 from .. import errors, messages
 from ..forms.base import run_dialog
