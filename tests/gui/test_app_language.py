@@ -39,7 +39,7 @@ def test_qt_translations_read_the_same_catalogue(qtbot, shown):
 def test_settings_keep_types_defaults_and_eight_recent_files(tmp_path):
     settings = Settings()
     assert (settings.language, settings.money_unit, settings.recent_files, settings.window_geometry) == (
-        "vi", "TRIEU", [], b"")
+        "vi", "", [], b"")
     for number in range(10):
         settings.add_recent(tmp_path / f"tep-{number}.kcdb")
     settings.add_recent(tmp_path / "tep-5.kcdb")

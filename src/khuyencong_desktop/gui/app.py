@@ -67,10 +67,8 @@ def load(window: MainWindow, requested: Path | None) -> None:
     from .context import AppContext
     from .opening import FileOpener
 
-    from ..domain.money import MoneyUnit
-
     context = AppContext()
-    context.money_unit = MoneyUnit.__members__.get(window.settings.money_unit, MoneyUnit.TRIEU)
+    context.unit_choice = window.settings.money_unit
     opener = FileOpener(context, window.settings, QApplication.instance())
     opener.window = window
     window.attach(context, opener)

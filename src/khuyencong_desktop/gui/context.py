@@ -19,14 +19,17 @@ class AppContext(QObject):
     database_changed = Signal()
     data_changed = Signal(str)
     money_unit_changed = Signal()
-    """The officer chose another unit to show amounts in (Cài đặt): redraw money columns."""
+    """Amounts are to be shown in another unit (Cài đặt, or the office's default changed): redraw money columns."""
 
     def __init__(self, db: Database | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._db = db
         self.undo_stack = QUndoStack(self)
-        self.money_unit = MoneyUnit.TRIEU
-        """The unit amounts are shown in (triệu đồng unless the officer chose another)."""
+        self.unit_choice = ""
+        """The unit the officer chose in Cài đặt (a ``MoneyUnit`` name), "" to follow the office's default."""
+        self.money_unit = self._resolved_unit()
+        """The unit amounts are shown in: the officer's own choice, else the office's default unit."""
+        self.data_changed.connect(self._office_changed)
 
     @property
     def db(self) -> Database:
@@ -44,7 +47,25 @@ class AppContext(QObject):
             self._db.close()
         self._db = db
         self.undo_stack.clear()
+        self.set_money_unit(self._resolved_unit())  # each file's office has its own default unit
         self.database_changed.emit()
+
+    def choose_money_unit(self, choice: str) -> None:
+        """The officer's unit (Cài đặt): a ``MoneyUnit`` name, or "" for the office's default."""
+        self.unit_choice = choice
+        self.set_money_unit(self._resolved_unit())
+
+    def _resolved_unit(self) -> MoneyUnit:
+        chosen = MoneyUnit.__members__.get(self.unit_choice)
+        if chosen is not None or self._db is None:
+            return chosen or MoneyUnit.TRIEU
+        with self._db.session() as session:
+            office = self._db.local_office(session)
+            return MoneyUnit.__members__.get(office.default_unit if office else "", MoneyUnit.TRIEU)
+
+    def _office_changed(self, table: str) -> None:
+        if table in ("office", "*") and not self.unit_choice:
+            self.set_money_unit(self._resolved_unit())
 
     def set_money_unit(self, unit: MoneyUnit) -> None:
         if unit != self.money_unit:

@@ -79,8 +79,8 @@ class Settings:
     last_file = ConfigVar("files/last", "")
     recent_files = ConfigVar("files/recent", list, load=_list_from_text, dump=_list_to_text)
     language = ConfigVar("ui/language", "vi")
-    money_unit = ConfigVar("ui/money_unit", "TRIEU")
-    """The name of a ``MoneyUnit`` amounts are shown in; triệu đồng unless the officer chooses."""
+    money_unit = ConfigVar("ui/money_unit", "")
+    """The name of a ``MoneyUnit`` amounts are shown in; "" (the default) follows the office's default unit."""
     window_geometry = ConfigVar("ui/window_geometry", b"", load=_bytes_from_text, dump=_bytes_to_text)
     actor = ConfigVar("user/actor", lambda: getpass.getuser())
     """Who edits (người sửa): written into the change history of every edit."""

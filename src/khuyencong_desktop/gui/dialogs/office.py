@@ -5,14 +5,13 @@ saving changes them in one session, which writes their change history.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from ...domain.money import MoneyUnit
 from ...i18n import tr
 from ...storage.database import Database
 from .. import errors
 from ..context import AppContext
+from .form_dialog import FormDialog, unit_combo
 
 TEXT_FIELDS = (
     ("parent_body", "Cơ quan chủ quản"),
@@ -57,36 +56,24 @@ def save_office(db: Database, values: dict[str, str]) -> list[str]:
     return changed
 
 
-class OfficeDialog(QDialog):
+class OfficeDialog(FormDialog):
+    """Thông tin đơn vị; its default unit is what amounts are shown in unless the officer chose one (Cài đặt)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(tr("Thông tin đơn vị"), 620, parent)
         self.context = context
-        self.setWindowTitle(tr("Thông tin đơn vị"))
-        self.setMinimumWidth(620)
         values = load_office(context.db)
-        form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for name, label in TEXT_FIELDS:
             edit = QLineEdit(values[name])
             self.fields[name] = edit
-            form.addRow(tr(label), edit)
+            self.form.addRow(tr(label), edit)
         self.recipients = QPlainTextEdit(values["recipients"])
         self.recipients.setPlaceholderText(tr("Mỗi nơi nhận một dòng, ví dụ: Sở Công Thương;"))
         self.recipients.setFixedHeight(90)
-        form.addRow(tr("Nơi nhận"), self.recipients)
-        self.unit = QComboBox()
-        for unit in MoneyUnit:
-            self.unit.addItem(tr(unit.label), unit.name)
-        self.unit.setCurrentIndex(max(0, self.unit.findData(values["default_unit"])))
-        form.addRow(tr("Đơn vị tiền mặc định"), self.unit)
-        buttons = QDialogButtonBox()
-        buttons.addButton(tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.form.addRow(tr("Nơi nhận"), self.recipients)
+        self.unit = unit_combo(values["default_unit"])
+        self.form.addRow(tr("Đơn vị tiền mặc định"), self.unit)
 
     def values(self) -> dict[str, str]:
         values = {name: edit.text().strip() for name, edit in self.fields.items()}

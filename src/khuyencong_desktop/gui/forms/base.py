@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QVBoxLayout, QWidget)
 
-from ...domain.money import MoneyUnit
 from ...i18n import tr
 from ...operations.editing_rules import ValidationError
 from ...storage.errors import StorageError
 from .. import messages
-from ..settings import Settings
 from .widgets import FieldMessage, InputError
 
 
@@ -23,14 +21,6 @@ def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     return text if ok else None
 
 
-def money_unit() -> MoneyUnit:
-    """The unit the officer chose for amounts (Cài đặt), triệu đồng by default."""
-    try:
-        return MoneyUnit[Settings().money_unit]
-    except KeyError:
-        return MoneyUnit.TRIEU
-
-
 class RecordForm(QDialog):
     """A dialog whose fields each carry a message line; ``save`` commits at once and closes.
 
@@ -41,7 +31,7 @@ class RecordForm(QDialog):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
-        self.unit = money_unit()
+        self.unit = context.money_unit
         self.messages: dict[str, FieldMessage] = {}
         self.saved_id: str | None = None
         self.layout_ = QVBoxLayout(self)
