@@ -118,3 +118,17 @@ def render_png(path: Path, page: int, out_dir: Path, dpi: int = 80) -> Path:
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
                     "-singlefile", str(path), str(stem)], check=True)
     return stem.with_suffix(".png")
+
+
+def chars_across_rules(path: Path, slack: float = 0.3) -> list[tuple[int, str]]:
+    """(page, text) of every character drawn across a vertical table rule: text overflowing its cell."""
+    crossing = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            rules = [e for e in page.edges if e["orientation"] == "v"]
+            for c in page.chars:
+                middle = (c["top"] + c["bottom"]) / 2
+                if c["text"].strip() and any(r["top"] <= middle <= r["bottom"]
+                                             and c["x0"] + slack < r["x0"] < c["x1"] - slack for r in rules):
+                    crossing.append((number, c["text"]))
+    return crossing

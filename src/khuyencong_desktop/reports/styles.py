@@ -1,6 +1,7 @@
 """Paragraph styles of the printed documents, all in the registered document font family."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ TABLE_SIZE = 12
 LINE_SPACING = 1.2
 FIRST_LINE_INDENT = 1.27 * cm
 PARAGRAPH_SPACE = 6
+TABLE_STYLE_NAMES = ("table_header", "table_text", "table_text_centred", "table_number", "table_total_text",
+                     "table_total_number", "unit_line")
+"""The styles of a table's cells and its unit line, which a wide table may set smaller."""
 
 
 @dataclass(frozen=True)
@@ -92,3 +96,13 @@ def document_styles() -> Styles:
         signer_title=_style("SignerTitle", bold, 13, TA_CENTER),
         signer_name=_style("SignerName", bold, 13, TA_CENTER),
     )
+
+
+@functools.cache
+def table_styles(size: float) -> Styles:
+    """The document styles with table cells and unit line in ``size`` points (cỡ chữ bảng rộng)."""
+    styles = document_styles()
+    return dataclasses.replace(styles, **{
+        name: ParagraphStyle(f"{getattr(styles, name).name}{size:g}", parent=getattr(styles, name),
+                             fontSize=size, leading=round(size * LINE_SPACING, 1))
+        for name in TABLE_STYLE_NAMES})

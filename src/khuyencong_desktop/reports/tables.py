@@ -14,7 +14,7 @@ from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_num
 from khuyencong_desktop.domain.words import amount_in_words
 from khuyencong_desktop.reports.page import PORTRAIT, text_width
 from khuyencong_desktop.reports.paged_table import PagedTable
-from khuyencong_desktop.reports.styles import document_styles
+from khuyencong_desktop.reports.styles import TABLE_SIZE, table_styles
 
 ColumnKind = Literal["text", "money", "int"]
 Cell = str | int | None
@@ -105,6 +105,7 @@ def money_table(
     words_column: int | None = None,
     decimals: int | None = None,
     width: float | None = None,
+    size: float = TABLE_SIZE,
 ) -> list[Flowable]:
     """The table under its "ĐVT: …" line, with ``total_row`` a bold "Tổng cộng" row and "Bằng chữ".
 
@@ -115,9 +116,9 @@ def money_table(
     words line spells the total of ``words_column`` (default: the only money column).
     Every amount gets ``decimals`` decimals; None takes the fewest that show every amount
     exactly, so nothing is rounded away and the column's commas line up.
-    ``width`` defaults to the portrait text width.
+    ``width`` defaults to the portrait text width; ``size`` is the cells' type size in points.
     """
-    s = document_styles()
+    s = table_styles(size)
     if unit is None and any(c.kind == "money" for c in columns):
         raise ValueError("a table with money columns needs its unit")
     for index, row in enumerate(rows):

@@ -1,24 +1,29 @@
 """The year's list of approved projects (danh mục đề án khuyến công năm …): one landscape table."""
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import IO
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from khuyencong_desktop.domain.money import MoneyUnit
+from khuyencong_desktop.domain.money import MoneyUnit, format_amount
 from khuyencong_desktop.reports.blocks import Letterhead
 from khuyencong_desktop.reports.document import para, write_document
 from khuyencong_desktop.reports.page import LANDSCAPE, text_width
-from khuyencong_desktop.reports.styles import document_styles
-from khuyencong_desktop.reports.tables import Column, money_table
+from khuyencong_desktop.reports.styles import TABLE_SIZE, table_styles
+from khuyencong_desktop.reports.tables import Column, exact_decimals, money_table
 
-MAX_CODE_WIDTH = 45
-CELL_PADDING = 2.5
-"""mm: the cell's left and right padding and a little air."""
+CELL_AIR = 7
+"""Points added to a measured text: the cell's left and right padding (3 + 3) and a little air."""
+MIN_TEXT_WIDTH = 115
+"""mm the four wrapping columns (name, beneficiaries, place, activity) keep at the least."""
+TEXT_SHARES = {"Tên đề án": 0.36, "Đơn vị thụ hưởng": 0.25, "Địa bàn": 0.14, "Nội dung hoạt động": 0.25}
+"""How the wrapping columns share the width the measured columns leave; the name gets the most."""
+SMALLEST_SIZE = 10
+SIZE_STEP = 0.5
 DOCUMENT_KIND = "DM"
 """Ký hiệu of the list in its number: 03/DM-TTKC."""
 
@@ -43,31 +48,78 @@ class PlanRow:
         return self.support + self.counterpart + self.other
 
 
-def plan_columns(with_other: bool, code_width: float = 33) -> list[Column]:
-    """The table's columns; "Nguồn khác" only when some project has such money.
+def _fit(texts: Iterable[str], font: str, size: float) -> float:
+    """Width in points that shows the widest of ``texts`` on one line in its cell."""
+    return max((stringWidth(text, font, size) for text in texts), default=0.0) + CELL_AIR
 
-    ``code_width`` (mm) fits the longest project code, so codes are never broken inside.
+
+def _fit_header(title: str, size: float) -> float:
+    """Width that keeps each word of a header whole (the header wraps between words only)."""
+    return _fit(title.split(), table_styles(size).table_header.fontName, size)
+
+
+@dataclass(frozen=True)
+class PlanLayout:
+    """The columns of the year plan with their widths in mm, the cells' type size and decimals."""
+
+    columns: list[Column]
+    size: float
+    decimals: int
+
+
+def _measured(rows: Sequence[PlanRow], money: list[tuple[str, list[int]]], decimals: int, unit: MoneyUnit,
+              size: float) -> dict[str, float]:
+    """Widths (points) of the columns sized to their content: STT, code, level and the money columns."""
+    s = table_styles(size)
+    regular, bold = s.table_text.fontName, s.table_total_number.fontName
+    widths = {
+        "STT": max(_fit([str(len(rows))], regular, size), _fit_header("STT", size)),
+        "Mã đề án": max(_fit((r.code for r in rows), regular, size), _fit_header("Mã đề án", size)),
+        "Cấp": max(_fit((r.level for r in rows), regular, size), _fit_header("Cấp", size)),
+    }
+    for title, amounts in money:
+        widths[title] = max(_fit((format_amount(a, unit, decimals) for a in amounts), regular, size),
+                            _fit([format_amount(sum(amounts), unit, decimals)], bold, size), _fit_header(title, size))
+    return widths
+
+
+def plan_layout(rows: Sequence[PlanRow], unit: MoneyUnit) -> PlanLayout:
+    """Column widths that show every code and amount whole and leave the names room to wrap.
+
+    STT, code, level and money columns are as wide as their widest text (totals in bold
+    included), so nothing is broken or clipped; "Nguồn khác" appears only when some project has
+    such money. The name, beneficiaries, place and activity share the rest (TEXT_SHARES). When
+    that rest falls under MIN_TEXT_WIDTH (large amounts, a small unit, the extra column), the
+    table's type steps down from 12 pt to at most SMALLEST_SIZE.
     """
-    money = [Column("Kinh phí KC hỗ trợ", "money", 20), Column("Vốn đối ứng", "money", 20)]
-    if with_other:
-        money.append(Column("Nguồn khác", "money", 20))
-    return [
-        Column("STT", "text", 11, centred=True), Column("Mã đề án", "text", code_width), Column("Tên đề án"),
-        Column("Đơn vị thụ hưởng", "text", 34), Column("Địa bàn", "text", 22),
-        Column("Nội dung hoạt động", "text", 26), Column("Cấp", "text", 16, centred=True),
-        *money, Column("Tổng kinh phí", "money", 24),
-    ]
+    money = [("Kinh phí KC hỗ trợ", [r.support for r in rows]), ("Vốn đối ứng", [r.counterpart for r in rows])]
+    if any(r.other for r in rows):
+        money.append(("Nguồn khác", [r.other for r in rows]))
+    money.append(("Tổng kinh phí", [r.total for r in rows]))
+    decimals = exact_decimals([a for _title, amounts in money for a in amounts if a], unit)
+    size = float(TABLE_SIZE)
+    measured = _measured(rows, money, decimals, unit, size)
+    while text_width(LANDSCAPE) - sum(measured.values()) < MIN_TEXT_WIDTH * mm and size > SMALLEST_SIZE:
+        size -= SIZE_STEP
+        measured = _measured(rows, money, decimals, unit, size)
+    room = text_width(LANDSCAPE) - sum(measured.values())
+    if room <= 0:
+        raise ValueError("the codes and amounts are too wide for a landscape page")
+    width = {**measured, **{title: room * share for title, share in TEXT_SHARES.items()}}
+    columns = [Column("STT", "text", centred=True), Column("Mã đề án"), Column("Tên đề án"),
+               Column("Đơn vị thụ hưởng"), Column("Địa bàn"), Column("Nội dung hoạt động"),
+               Column("Cấp", centred=True), *(Column(title, "money") for title, _amounts in money)]
+    return PlanLayout([replace(c, width=width[c.title] / mm) for c in columns], size, decimals)
 
 
 def plan_table(rows: Sequence[PlanRow], unit: MoneyUnit) -> list[Flowable]:
     """The landscape table with its totals row and the grand total in words."""
+    layout = plan_layout(rows, unit)
     with_other = any(row.other for row in rows)
-    style = document_styles().table_text
-    widest = max(stringWidth(row.code, style.fontName, style.fontSize) for row in rows)
-    columns = plan_columns(with_other, min(MAX_CODE_WIDTH, max(20, widest / mm + CELL_PADDING)))
     data = [[str(i), r.code, r.name, r.beneficiaries, r.place, r.activity, r.level, r.support, r.counterpart,
              *([r.other] if with_other else []), r.total] for i, r in enumerate(rows, start=1)]
-    return money_table(columns, data, unit=unit, words_column=len(columns) - 1, width=text_width(LANDSCAPE))
+    return money_table(layout.columns, data, unit=unit, words_column=len(layout.columns) - 1,
+                       decimals=layout.decimals, width=text_width(LANDSCAPE), size=layout.size)
 
 
 def write_year_plan(target: str | IO[bytes], year: int, rows: Sequence[PlanRow], unit: MoneyUnit,
