@@ -36,6 +36,21 @@ def test_menus_and_shortcuts(window):
     assert window.refresh_action.shortcut().toString() == "F5"
     window.tab_actions[2].trigger()
     assert window.tabs.currentIndex() == 2
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_box(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    projects = window.tab(2)
+    assert window.tabs.currentWidget() is projects
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(projects.search.hasFocus)
+    with qtbot.waitSignal(projects.filter_applied, timeout=10000):
+        qtbot.keyClicks(projects.search, "lai chau")
+    assert projects.model.total_rows == 2 and projects.totals.text().startswith("2 đề án")
 
 
 def test_undo_and_redo_follow_the_stack(window):

@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
             self.menus[key] = self.menuBar().addMenu(title)
         self.undo_action = self._action("edit", tr("&Hoàn tác"), QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("edit", tr("&Làm lại"), [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.menus["edit"].addSeparator()
+        self.find_action = self._action("edit", tr("&Tìm kiếm"), QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._find)
         self.tab_actions = [self._action("view", tr(title), QKeySequence(f"Ctrl+{n}"))
                             for n, title in enumerate(TAB_TITLES, start=1)]
         self.menus["view"].addSeparator()
@@ -108,6 +111,13 @@ class MainWindow(QMainWindow):
 
     def _redo_text_changed(self, text: str) -> None:
         self.redo_action.setText(tr("&Làm lại: {what}", what=text) if text else tr("&Làm lại"))
+
+    def _find(self) -> None:
+        """Put the cursor in the search box of the list on screen (the dashboard has none)."""
+        search = getattr(self.tabs.currentWidget(), "search", None)
+        if search is not None:
+            search.setFocus()
+            search.selectAll()
 
     def _refresh(self) -> None:
         self.context.data_changed.emit("*")
