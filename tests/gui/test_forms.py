@@ -126,8 +126,6 @@ def test_a_project_with_two_beneficiaries_one_found_one_new(qtbot, context, monk
         picker.search.setText("Xưởng mộc Hoàng Văn Thụ")
         qtbot.mouseClick(picker.new_button, Qt.MouseButton.LeftButton)
         assert picker.chosen_names() == ["HTX chế biến nông sản Lụa Vy", "Xưởng mộc Hoàng Văn Thụ"]
-        form.tabs.setCurrentWidget(picker)
-        form.grab().save("/tmp/project_form_picker.png")
         save(qtbot, form)
 
     drive(monkeypatch, list_tab, qtbot, fill)
@@ -246,3 +244,35 @@ def test_a_settled_project_shows_the_lock_and_unlocks_with_a_reason(qtbot, conte
     assert tab.model.index(_row_of(tab.model, "LS-QG-2018-01"), ProjectsModel.JOBS).data() == "27"
     assert [context.undo_stack.text(i) for i in range(context.undo_stack.count())] == [
         "Mở khóa đề án", "Sửa đề án LS-QG-2018-01"]
+
+
+def test_support_above_the_norm_is_warned_inline_and_needs_a_recorded_reason(qtbot, context, monkeypatch):
+    tab = ProjectsTab(context)
+    qtbot.addWidget(tab)
+    seen: dict[str, str] = {}
+
+    def fill(form):
+        type_into(qtbot, form.lines["code"], "LS-DP-2026-MM02")
+        type_into(qtbot, form.lines["name"], "Hỗ trợ dây chuyền sấy chè")
+        type_into(qtbot, form.numbers["year"], "2026")
+        type_into(qtbot, form.lines["province"], "Lạng Sơn")
+        form.level.setCurrentIndex(form.level.findText("KCĐP"))
+        form.activity.setCurrentIndex(form.activity.findData("MM"))
+        form.status.setCurrentIndex(form.status.findText("Đã phê duyệt"))
+        type_into(qtbot, form.money["approved_nsdp"], "5.000")
+        seen["warning"] = form.norm_label.text()
+        save(qtbot, form)
+        seen["refused"] = form.messages["norm_ack_reason"].text()
+        assert form.isVisible() and form.tabs.currentWidget().isAncestorOf(form.messages["norm_ack_reason"])
+        form.texts["norm_ack_reason"].setPlainText("Dây chuyền đồng bộ, UBND tỉnh đồng ý tại văn bản số 12/UBND-KT")
+        save(qtbot, form)
+
+    drive(monkeypatch, list_tab, qtbot, fill)
+    tab.add_record()
+    assert seen["warning"].startswith("Cảnh báo định mức:") and "Căn cứ:" in seen["warning"]
+    assert seen["refused"].startswith("Kinh phí hỗ trợ vượt định mức: cần ghi lý do chấp nhận trước khi phê duyệt.")
+    with context.db.session() as s:
+        project = s.scalar(select(Project).where(Project.code == "LS-DP-2026-MM02"))
+        assert project.approved_nsdp == 5_000_000_000 and project.status == Status.DA_PHE_DUYET
+        assert project.norm_ack_reason.startswith("Dây chuyền đồng bộ")
+    assert tab.model.index(_row_of(tab.model, "LS-DP-2026-MM02"), ProjectsModel.STATE).data() == "5.000"
