@@ -17,7 +17,10 @@ from khuyencong_desktop.operations.summary import period_summary
 from khuyencong_desktop.reports.letterhead_from_office import DocumentOptions
 from khuyencong_desktop.storage.database import Database
 
-from pdf_checks import BAD_GLYPHS, BASE14_FONTS, MM, page_chars, page_margins, pdf_fonts, pdf_pages_text, pdf_text, squeeze
+from pdf_checks import (
+    BAD_GLYPHS, BASE14_FONTS, MM, chars_across_rules, page_chars, page_margins, pdf_fonts, pdf_pages_text, pdf_text,
+    squeeze,
+)
 
 OPTIONS = DocumentOptions(number=5, day=date(2021, 1, 5))
 HEADER = ["SỞ CÔNG THƯƠNG TỈNH LẠNG SƠN", "TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI",
@@ -127,7 +130,12 @@ def test_summary_reports_the_lang_son_figures(documents):
         "Tổng kết hoạt động khuyến công giai đoạn 2017 - 2021",
         "đã triển khai thực hiện 58 đề án khuyến công",
         "1 Khuyến công quốc gia (KCQG) 6 2.350", "2 Khuyến công địa phương (KCĐP) 52 6.624", "Tổng cộng 58 8.974",
+        "3 Xây dựng mô hình trình diễn kỹ thuật 3 0 3 1.500,0 70",
+        "4 Ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ 3 42 45 6.256,8 449",
+        "Tổng cộng 6 52 58 8.974,0 519",
         "4 Vốn đối ứng 46.236,68", "Tổng cộng 55.210,68",
+        "trong đó kinh phí ngân sách nhà nước hỗ trợ 8.974 triệu đồng (ngân sách trung ương 2.350 triệu đồng; "
+        "ngân sách địa phương 6.624 triệu đồng), vốn đối ứng của các cơ sở 46.236,68 triệu đồng",
         "trung bình cứ 01 đồng vốn ngân sách nhà nước thu hút được khoảng 5,15 đồng vốn đầu tư của các cơ sở "
         "công nghiệp nông thôn",
         "Các đề án đã tạo việc làm cho 519 lao động; hỗ trợ 72 lượt cơ sở công nghiệp nông thôn tham gia 7 hội chợ",
@@ -201,3 +209,8 @@ def test_signature_never_stands_alone_on_the_last_page(documents, kind):
     if kind == "plan":  # with the table's last row and its total
         last_row = documents["plan_rows"][-1]
         assert last.index(last_row.code) < last.index("Tổng cộng") < last.index("Bằng chữ:")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_text_runs_across_a_table_rule(documents, kind):
+    assert chars_across_rules(documents[kind]) == []

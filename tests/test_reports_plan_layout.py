@@ -69,3 +69,14 @@ def test_large_amounts_are_printed_whole_and_nothing_overflows_its_cell(tmp_path
     assert chars_across_rules(path) == []
     if unit is MoneyUnit.DONG:  # thirteen-digit amounts in five columns: the table's type steps down
         assert layout.size < 12
+
+
+def test_the_overflow_check_sees_text_running_across_a_rule(tmp_path):
+    from reportlab.lib import colors
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    path = tmp_path / "overflow.pdf"
+    table = Table([["2.757.723.957.000", "x"]], colWidths=[40, 40])  # a plain string is never wrapped
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path)).build([table])
+    assert chars_across_rules(path)

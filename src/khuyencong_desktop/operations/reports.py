@@ -150,8 +150,9 @@ def period_report_data(db: Database, from_year: int, to_year: int) -> period_sum
                         Project.deleted_at.is_(None), Project.year.between(from_year, to_year),
                         Project.status.not_in(COUNTED_STATUSES)).order_by(Project.year, Project.code))]
         issuing_body, unit = office.name, _unit(office)
+    national = compute_period_summary(db, from_year, to_year, level=FundingLevel.KCQG)
     return period_summary.PeriodReportData(
-        summary=summary, activity_names=activity_names(db),
+        summary=summary, national_by_activity=national.projects_by_activity, activity_names=activity_names(db),
         programmes=[programme_report(db, code) for code in codes], excluded=excluded,
         issuing_body=issuing_body, unit=unit)
 

@@ -41,6 +41,8 @@ class PeriodReportData:
     """Everything the period report prints, computed beforehand by the operations."""
 
     summary: PeriodSummary
+    national_by_activity: Mapping[str, int]
+    """Projects of the national level (KCQG) per activity code; the local ones are the rest."""
     activity_names: Mapping[str, str]
     programmes: Sequence[ProgrammeReport]
     excluded: Sequence[ExcludedProject]
@@ -75,14 +77,18 @@ def by_level(data: PeriodReportData) -> list[Flowable]:
 
 
 def by_activity(data: PeriodReportData) -> list[Flowable]:
+    """Projects per activity, split by level as the article does ("45 đề án (42 KCĐP và 03 KCQG)")."""
     s = data.summary
-    columns = [STT, Column("Nội dung hoạt động"), Column("Số đề án", "int", 20),
-               Column("Kinh phí NSNN hỗ trợ", "money", 34), Column("Lao động", "int", 20)]
+    columns = [STT, Column("Nội dung hoạt động"), Column("Đề án KCQG", "int", 17), Column("Đề án KCĐP", "int", 17),
+               Column("Tổng số đề án", "int", 17), Column("Kinh phí NSNN hỗ trợ", "money", 30),
+               Column("Lao động", "int", 18)]
     order = [code for code in data.activity_names if code in s.projects_by_activity]
     order += sorted(code for code in s.projects_by_activity if code not in data.activity_names)
-    rows = [[str(i), data.activity_names.get(code, code), s.projects_by_activity[code],
-             s.support_by_activity[code], s.jobs_by_activity.get(code, 0)]
-            for i, code in enumerate(order, start=1)]
+    rows = []
+    for i, code in enumerate(order, start=1):
+        national = data.national_by_activity.get(code, 0)
+        rows.append([str(i), data.activity_names.get(code, code), national, s.projects_by_activity[code] - national,
+                     s.projects_by_activity[code], s.support_by_activity[code], s.jobs_by_activity.get(code, 0)])
     return [heading("2. Số đề án và kinh phí theo nội dung hoạt động", 2),
             *money_table(columns, rows, unit=data.unit)]
 
@@ -95,9 +101,12 @@ def mobilised(data: PeriodReportData) -> list[Flowable]:
     rows = [[str(i), source.label, amounts[source], format_percent(share[source]) if s.total_mobilised else ""]
             for i, source in enumerate(Source, start=1)]
     flowables = [heading("3. Nguồn vốn huy động", 2), *money_table(columns, rows, unit=data.unit)]
+    state = [f"{source.label.lower()} {_money(data, amounts[source])}" for source in Source
+             if source.is_state and amounts[source]]
     sentence = (f"Tổng nguồn vốn huy động giai đoạn {s.from_year} - {s.to_year} đạt "
                 f"{_money(data, s.total_mobilised)}, trong đó kinh phí ngân sách nhà nước hỗ trợ "
-                f"{_money(data, s.state_support)}, vốn đối ứng của các cơ sở {_money(data, s.counterpart)}")
+                f"{_money(data, s.state_support)}" + (f" ({'; '.join(state)})" if len(state) > 1 else "")
+                + f", vốn đối ứng của các cơ sở {_money(data, s.counterpart)}")
     sentence += f", nguồn khác {_money(data, s.other)}" if s.other else ""
     if s.leverage is not None:
         sentence += (f"; trung bình cứ 01 đồng vốn ngân sách nhà nước thu hút được khoảng "
@@ -108,7 +117,7 @@ def mobilised(data: PeriodReportData) -> list[Flowable]:
 def by_year(data: PeriodReportData) -> list[Flowable]:
     s = data.summary
     sources = [source for source in Source if s.by_source.get(source.value, 0)] or [Source.NSNN]
-    columns = [Column("Năm", "text", 16, centred=True),
+    columns = [Column("Năm", "text", 24, centred=True),
                *(Column(source.label, "money") for source in sources), Column("Tổng cộng", "money", 30)]
     rows = []
     for year, amounts in s.by_year_and_source.items():
