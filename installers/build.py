@@ -21,7 +21,8 @@ ROOT = HERE.parent
 SPEC = HERE / "khuyencong.spec"
 NSIS_SCRIPT = HERE / "khuyencong.nsi"
 BUNDLE_NAME = "KhuyenCong"
-WINDOW_EXE, CONSOLE_EXE = "KhuyenCong", "khuyencong"
+WINDOW_EXE, CONSOLE_EXE = "KhuyenCong", "khuyencong-cli"
+"""Names that differ in more than case: Windows file names ignore case (KhuyenCong.exe is khuyencong.exe)."""
 _versioninfo = runpy.run_path(str(HERE / "gen_versioninfo.py"))
 
 

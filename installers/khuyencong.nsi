@@ -122,7 +122,7 @@ Section "Uninstall"
   ; Only the program goes; the officer's databases, backups and settings in %APPDATA%\${APP} stay.
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
-  Delete "$INSTDIR\khuyencong.exe"
+  Delete "$INSTDIR\khuyencong-cli.exe"
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APP}\${APP}.lnk"

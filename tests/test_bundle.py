@@ -44,7 +44,7 @@ def frozen_env(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_console_twin_prints_the_version(bundle):
-    result = subprocess.run([str(build["executable"](bundle, "khuyencong")), "--version"],
+    result = subprocess.run([str(build["executable"](bundle, build["CONSOLE_EXE"])), "--version"],
                             capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout.strip()) == (0, f"KhuyenCong {__version__}")
 
@@ -52,7 +52,7 @@ def test_console_twin_prints_the_version(bundle):
 @pytest.mark.slow
 def test_frozen_command_line_migrates_and_summarises(bundle, tmp_path):
     """Alembic's migration scripts load from the bundle, and the frozen figures equal the source's."""
-    exe = str(build["executable"](bundle, "khuyencong"))
+    exe = str(build["executable"](bundle, build["CONSOLE_EXE"]))
     db_path = tmp_path / "lang-son.kcdb"
     created = subprocess.run([exe, "--db", str(db_path), "init", "--demo"], capture_output=True, text=True, timeout=120)
     assert created.returncode == 0, created.stderr
@@ -90,8 +90,17 @@ def test_bundle_is_small_and_carries_the_resources(bundle):
 
 
 @pytest.mark.slow
+def test_bundle_names_differ_in_more_than_case(bundle):
+    """Windows ignores case in file names: KhuyenCong.exe and khuyencong.exe would be one file there."""
+    names = [str(path.relative_to(bundle)) for path in bundle.rglob("*")]
+    assert len({name.casefold() for name in names}) == len(names)
+    assert build["executable"](bundle, build["WINDOW_EXE"]).is_file()
+    assert build["executable"](bundle, build["CONSOLE_EXE"]).is_file()
+
+
+@pytest.mark.slow
 def test_portable_marker_keeps_data_beside_the_executable(bundle, tmp_path):
-    exe = str(build["executable"](bundle, "khuyencong"))
+    exe = str(build["executable"](bundle, build["CONSOLE_EXE"]))
     env = frozen_env(tmp_path)
     marker = bundle / paths.PORTABLE_MARKER
     marker.write_text("", encoding="utf-8")
