@@ -48,11 +48,16 @@ def test_a_package_is_previewed_before_it_is_merged(window, qtbot, shown, tmp_pa
     preview.grab().save(str(tmp_path / "preview.png"))
     # The province's edit is the later one, so the deterministic rule keeps showing it: nothing updated.
     assert preview.summary.text() == "Tạo mới: 2; cập nhật: 0; không đổi: 217"
-    assert [preview.conflicts.item(i).text() for i in range(preview.conflicts.count())] == [
-        f"{CODE}: Lao động, việc làm"]
+    [conflict] = [preview.conflicts.item(i).text() for i in range(preview.conflicts.count())]
+    assert conflict.startswith(f"Đề án {CODE} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa», "
+                               "trường «Lao động, việc làm»: hai đơn vị sửa khác nhau — «45» (PHÒNG KINH TẾ HUYỆN "
+                               "CAO LỘC); «40» (TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI")
+    assert conflict.endswith("Đang hiển thị: «40».")
     assert preview.cancel_button.text() == "Hủy"
-    assert preview.duplicates.item(0).text() in ("HTX Chè Bảo Lâm ↔ Hợp tác xã chè Bảo Lâm",
-                                                 "Hợp tác xã chè Bảo Lâm ↔ HTX Chè Bảo Lâm")
+    assert preview.duplicates.item(0).text() in (
+        "«HTX Chè Bảo Lâm» ↔ «Hợp tác xã chè Bảo Lâm» (cùng mã số thuế 4900123456)",
+        "«Hợp tác xã chè Bảo Lâm» ↔ «HTX Chè Bảo Lâm» (cùng mã số thuế 4900123456)")
+    assert [preview.joined.count(), preview.refused.count()] == [0, 0]
     assert _jobs(window.context.db) == 40
     qtbot.mouseClick(preview.apply_button, qtbot_button())
     qtbot.waitUntil(lambda: bool(shown.infos))
@@ -109,8 +114,9 @@ def test_refused_records_are_named_after_the_merge(window, qtbot, shown, tmp_pat
     actions.receive(package)
     qtbot.waitUntil(lambda: getattr(actions, "preview", None) is not None and actions.preview.isVisible())
     assert actions.preview.refused.item(0).text() == (
-        "CL-2026-01: mã «CL-2026-01» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè")
+        "Đề án CL-2026-01 «Đề án của huyện»: mã «CL-2026-01» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè")
     qtbot.mouseClick(actions.preview.apply_button, qtbot_button())
     qtbot.waitUntil(lambda: bool(shown.infos))
     assert shown.infos[0].endswith("\nKhông nhận (giữ nguyên bản ghi của đơn vị này): 1\n"
-                                   "  CL-2026-01: mã «CL-2026-01» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè")
+                                   "  Đề án CL-2026-01 «Đề án của huyện»: mã «CL-2026-01» đã dùng cho một bản ghi khác của "
+                                   "đơn vị này; không ghi đè")

@@ -99,8 +99,11 @@ def test_the_preview_counts_the_links_made_one(qtbot, demo_db, tmp_path):
     finally:
         district.close()
     preview = _preview(qtbot, result)
-    assert preview.summary.text().splitlines()[-1] == (
-        "Hai liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): 1")
+    assert preview.joined.parent().title() == (
+        "Liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): 1")
+    assert [preview.joined.item(i).text() for i in range(preview.joined.count())] == [
+        "Cơ sở thụ hưởng của đề án LS-QG-2018-01 – «Cơ sở mây tre Hợp Thành»: giữ một liên kết, cộng phần hỗ trợ "
+        "của 1 liên kết trùng vào đó"]
 
 
 def test_the_preview_names_the_survivor_conflict(qtbot, demo_db, tmp_path):
@@ -116,10 +119,13 @@ def test_the_preview_names_the_survivor_conflict(qtbot, demo_db, tmp_path):
     finally:
         district.close()
     preview = _preview(qtbot, result)
-    names = " / ".join(name for _, name in sorted([(mine, "Cơ sở chè Tân Thành"), (theirs, "Cơ sở Chè Tân Thành")]))
-    assert f"{names}: Cơ sở giữ lại khi gộp trùng" in [preview.conflicts.item(i).text()
-                                                        for i in range(preview.conflicts.count())]
-    assert len(preview.summary.text().splitlines()) == 1
+    [line] = [preview.conflicts.item(i).text() for i in range(preview.conflicts.count())]
+    # Both offices' decisions, oldest first; the later one (the district's) is kept until an officer chooses.
+    assert line == ("Cơ sở thụ hưởng «Cơ sở chè Tân Thành» / «Cơ sở Chè Tân Thành»: hai đơn vị cùng gộp hai cơ sở "
+                    "trùng nhưng giữ lại cơ sở khác nhau — giữ «Cơ sở chè Tân Thành» (TRUNG TÂM KHUYẾN CÔNG VÀ XÚC "
+                    "TIẾN THƯƠNG MẠI); giữ «Cơ sở Chè Tân Thành» (PHÒNG KINH TẾ HUYỆN CAO LỘC). Đang giữ «Cơ sở Chè "
+                    "Tân Thành» cho tới khi cán bộ chọn.")
+    assert preview.summary.text() == "Tạo mới: 0; cập nhật: 1; không đổi: 219"
 
 
 def test_keeping_a_joined_link_beside_its_twin_is_refused_in_words(window, qtbot, shown, tmp_path):

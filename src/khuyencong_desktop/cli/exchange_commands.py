@@ -6,6 +6,7 @@ from pathlib import Path
 from ..exchange.duplicate_actions import MIN_PREFIX, DuplicateActionError, dismiss, link, list_duplicates
 from ..exchange.merge import MergeResult, merge_package
 from ..exchange.package import write_package
+from ..exchange.report import conflict_line, duplicate_line, joined_line, refusal_line
 from ..i18n import tr
 from ..storage.database import Database
 from .main import InvalidInput, database_path
@@ -65,15 +66,23 @@ def _print_result(result: MergeResult) -> None:
     print(tr("Gói của: {office}", office=result.office))
     print(tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}", created=result.created,
              updated=result.updated, unchanged=result.unchanged))
+    print(tr("Liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): {n}", n=len(result.joined)))
+    for joined in result.joined:
+        print(f"  {joined_line(joined)}")
     print(tr("Xung đột cần xem xét: {n}", n=len(result.conflicts)))
-    for c in result.conflicts:
-        print(f"  {c['entity']} {c['record']}: {c['field']}")
+    for conflict in result.conflicts:
+        print(f"  {conflict_line(conflict)}")
     print(tr("Cơ sở nghi trùng: {n}", n=len(result.duplicates)))
-    for d in result.duplicates:
-        print(f"  {d['first']} ↔ {d['second']} ({d['reason']})")
+    for duplicate in result.duplicates:
+        print(f"  {duplicate_line(duplicate)}")
     print(tr("Từ chối: {n}", n=len(result.refused)))
-    for r in result.refused:
-        print(f"  {r.entity} {r.label}: {r.reason}")
+    for refusal in result.refused:
+        print(f"  {refusal_line(refusal)}")
+    if result.conflicts:
+        print(tr("Giải quyết xung đột trong cửa sổ: Tệp → Trao đổi dữ liệu → Xung đột cần xem xét…"))
+    if result.duplicates:
+        print(tr("Xem và xử lý cơ sở nghi trùng: khuyencong exchange duplicates, rồi exchange link hoặc "
+                 "exchange dismiss."))
     if result.backup:
         print(tr("Bản sao lưu trước khi nhận: {path}", path=result.backup))
 

@@ -57,8 +57,8 @@ def _entries(raw: sqlite3.Connection, record_id: str) -> tuple[dict[str, list[st
     return heads((r[0], r[1], r[2], parse_parents(r[3])) for r in rows), create_id
 
 
-def settle(raw: sqlite3.Connection, lifted: list[Lifted], now: str, office_id: str | None) -> list[dict]:
-    """Make every lifted rule hold again with recorded edits, rebuild its index; returns what was joined."""
+def settle(raw: sqlite3.Connection, lifted: list[Lifted], now: str, office_id: str | None, actor: str) -> list[dict]:
+    """Make every lifted rule hold again with recorded edits by ``actor``, rebuild its index; returns what was joined."""
     joined = []
     for rule in lifted:
         names = ", ".join(f'"{c}"' for c in rule.columns)
@@ -76,20 +76,21 @@ def settle(raw: sqlite3.Connection, lifted: list[Lifted], now: str, office_id: s
                 if total != survivor[offset]:
                     raw.execute(f'UPDATE {rule.table} SET "{column}" = ?, updated_at = ? WHERE id = ?',
                                 (total, now, survivor[0]))
-                    _entry(raw, rule.table, survivor[0], "update", column, survivor[offset], total, now, office_id)
+                    _entry(raw, rule.table, survivor[0], "update", column, survivor[offset], total, now, office_id,
+                           actor)
             for other in others:
                 raw.execute(f"UPDATE {rule.table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
                             (now, now, other[0]))
-                _entry(raw, rule.table, other[0], "delete", None, None, now, now, office_id)
+                _entry(raw, rule.table, other[0], "delete", None, None, now, now, office_id, actor)
             joined.append({"entity": rule.table, "kept": survivor[0], "removed": [r[0] for r in others]})
         raw.execute(rule.sql)
     return joined
 
 
 def _entry(raw: sqlite3.Connection, table: str, record_id: str, op: str, field: str | None, old, new, at: str,
-           office_id: str | None) -> None:
+           office_id: str | None, actor: str) -> None:
     current, create_id = _entries(raw, record_id)
-    row = entry_row(new_id(), table, record_id, op, field, dump(old), dump(new), at, "", office_id,
+    row = entry_row(new_id(), table, record_id, op, field, dump(old), dump(new), at, actor, office_id,
                     parents_for(op, field, current, create_id))
     raw.execute(f"INSERT INTO change_log ({', '.join(ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(ENTRY_COLUMNS))})",
                 [row[c] for c in ENTRY_COLUMNS])

@@ -25,9 +25,12 @@ from .decide import Decision, Entry, decide_record
 from .duplicates import find_duplicates
 from .decisions import merge_decisions
 from .package import ENTRY_COLUMNS, SHARED, Package, read_package
+from .report import describe_conflicts, record_title, title_of
 from .records import LocalIndex, Refusal, foreign_keys, insert_new_rows, label, nfc, unique_columns
 
 PAUSE_ENV = "KHUYENCONG_MERGE_PAUSE"
+ACTOR_LENGTH = 120
+"""The history's Người sửa column holds at most this many characters."""
 """Seconds to wait inside the merge transaction after writing: lets a test kill a merge half-way."""
 
 
@@ -49,7 +52,8 @@ class MergeResult:
     def as_json(self) -> dict:
         return {"office": self.office, "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
                 "conflicts": len(self.conflicts), "duplicates_suspected": len(self.duplicates),
-                "refused": [r.as_json() for r in self.refused], "backup": self.backup, "dry_run": self.dry_run,
+                "refused": [r.as_json() for r in self.refused], "links_joined": len(self.joined),
+                "backup": self.backup, "dry_run": self.dry_run,
                 "conflict_list": self.conflicts, "duplicate_list": self.duplicates, "joined_links": self.joined}
 
 
@@ -62,7 +66,11 @@ def merge_package(db: Database, path: str | Path, *, dry_run: bool = False) -> M
     backup = None if dry_run else db.backup(backups_dir(), "before-merge")
     with db.session(record_history=False) as session:
         raw = session.connection().connection.driver_connection
-        result = _Merge(raw, package).run()
+        if not raw.in_transaction:
+            # sqlite3 opens a transaction only before a write: without this, dropping a unique index
+            # (collisions.lift) would be committed at once, and a dry run or an interrupted merge would lose it.
+            raw.execute("BEGIN")
+        result = _Merge(raw, package, merge_actor(db.actor, package.office_name)).run()
         if dry_run:
             session.rollback()
         elif os.environ.get(PAUSE_ENV):
@@ -72,9 +80,19 @@ def merge_package(db: Database, path: str | Path, *, dry_run: bool = False) -> M
     return result
 
 
+def merge_actor(officer: str, office: str) -> str:
+    """Người sửa of the edits a merge makes itself (links made one): who received the package, and from whom.
+
+    The package's own entries keep the actor the sending office recorded.
+    """
+    if officer:
+        return tr("{officer} (nhận gói từ {office})", officer=officer, office=office)[:ACTOR_LENGTH]
+    return tr("Nhận gói từ {office}", office=office)[:ACTOR_LENGTH]
+
+
 class _Merge:
-    def __init__(self, raw: sqlite3.Connection, package: Package):
-        self.raw, self.package = raw, package
+    def __init__(self, raw: sqlite3.Connection, package: Package, actor: str):
+        self.raw, self.package, self.actor = raw, package, actor
         self.now = utc_now()
         self.result = MergeResult(office=package.office_name)
         self.index = LocalIndex(raw)
@@ -100,7 +118,7 @@ class _Merge:
                              [[*rows_by_id[e.id][:6], e.new_value, *rows_by_id[e.id][7:]]
                               for e in sorted(incoming, key=lambda e: (e.at, e.id)) if e.id not in dropped])
         office = self.raw.execute("SELECT value FROM setting WHERE key = 'local_office_id'").fetchone()
-        self.result.joined = settle(self.raw, lifted, self.now, office[0] if office else None)
+        self.result.joined = settle(self.raw, lifted, self.now, office[0] if office else None, self.actor)
         self.result.created = len(created)
         total = sum(len(lines) for lines in self.package.rows.values())
         self.result.unchanged = total - self.result.created - self.result.updated - len(inserted.refused)
@@ -109,6 +127,9 @@ class _Merge:
         if SHARED in self.package.shared:
             decisions = self.package.shared[SHARED]
             self.result.conflicts.extend(merge_decisions(self.raw, decisions.columns, decisions.lines, self.now))
+        describe_conflicts(self.raw, self.result.conflicts)
+        for joined in self.result.joined:
+            joined["title"] = title_of(self.raw, joined["entity"], joined["kept"])
         return self.result
 
     def _reaching(self, incoming: list[Entry]) -> set[str]:
@@ -236,7 +257,8 @@ class _Merge:
 
     def _refuse(self, table: str, row: dict, key: str, entries: list[Entry], dropped: set[str], reason: str) -> None:
         """An edit left unapplied (its entries too, so the next merge tries it again), reported with its reason."""
-        self.result.refused.append(Refusal(table, row["id"], label(row), reason, key))
+        self.result.refused.append(Refusal(table, row["id"], label(row), reason, key,
+                                           record_title(self.raw, table, row)))
         dropped.update(e.id for e in entries if e.key == key)
 
     def _record_conflicts(self, table: str, row: dict, decisions: dict[str, Decision]) -> None:
@@ -254,5 +276,6 @@ class _Merge:
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id, field) DO UPDATE SET heads = excluded.heads, "
                 "shown_entry_id = excluded.shown_entry_id",
                 (row["id"], key, table, heads, decision.shown, self.now))
-            self.result.conflicts.append({"entity": table, "record_id": row["id"], "record": label(row), "field": key,
+            self.result.conflicts.append({"entity": table, "record_id": row["id"], "record": label(row),
+                                          "title": record_title(self.raw, table, row), "field": key,
                                           "heads": list(decision.conflict), "shown_entry_id": decision.shown})

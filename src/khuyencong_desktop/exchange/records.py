@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..i18n import tr
 from ..storage.history import derived_values
 from ..storage.models import MODEL_BY_TABLE
+from .report import record_title
 
 if TYPE_CHECKING:
     from .package import Lines
@@ -49,10 +50,12 @@ class Refusal:
     label: str
     reason: str
     field: str | None = None
+    title: str = ""
+    """The record as an officer names it (code and name, see report.record_title)."""
 
     def as_json(self) -> dict:
-        return {"entity": self.entity, "record_id": self.record_id, "record": self.label, "field": self.field,
-                "reason": self.reason}
+        return {"entity": self.entity, "record_id": self.record_id, "record": self.label, "title": self.title,
+                "field": self.field, "reason": self.reason}
 
 
 @dataclass
@@ -112,12 +115,14 @@ def insert_new_rows(raw: sqlite3.Connection, rows: dict[str, Lines], index: Loca
                 continue
             if taken:
                 result.refused.append(Refusal(table, row["id"], label(row), tr(
-                    "mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=row[taken[0]])))
+                    "mã «{code}» đã dùng cho một bản ghi khác của đơn vị này; không ghi đè", code=row[taken[0]]),
+                    title=record_title(raw, table, row)))
                 continue
             missing = [c for c, target in references if row.get(c) is not None and row[c] not in index.table_ids(target)]
             if missing:
                 result.refused.append(Refusal(table, row["id"], label(row), tr(
-                    "tham chiếu tới bản ghi không có trong tệp này ({column})", column=missing[0])))
+                    "tham chiếu tới bản ghi không có trong tệp này ({column})", column=missing[0]),
+                    title=record_title(raw, table, row)))
                 continue
             row.update(derived_values(table, row))
             batch.append(row)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...exchange.merge import MergeResult, merge_package
 from ...exchange.package import write_package
+from ...exchange.report import refusal_line
 from ...i18n import tr
 from ...paths import backups_dir
 from ...storage.database import Database
@@ -71,7 +72,7 @@ class ExchangeActions:
                 .success(lambda result: self._preview(path, result)).run())
 
     def _preview(self, path: Path, result: MergeResult) -> None:
-        self.preview = MergePreview(result, self.window)
+        self.preview = MergePreview(result, self.window, self.window.context.money_unit)
         self.preview.accepted.connect(lambda: self._apply(path))
         self.preview.open()
 
@@ -88,7 +89,7 @@ class ExchangeActions:
         if result.refused:
             # Refused edits stay unapplied and are reported again at each merge until their code is free.
             text += "\n" + tr("Không nhận (giữ nguyên bản ghi của đơn vị này): {n}", n=len(result.refused))
-            text += "".join(f"\n  {r.label}: {r.reason}" for r in result.refused)
+            text += "".join(f"\n  {refusal_line(r)}" for r in result.refused)
         messages.info(self.window, text)
 
     def show_conflicts(self) -> ConflictsDialog:

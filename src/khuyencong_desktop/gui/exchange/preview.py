@@ -3,34 +3,38 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from ...exchange.decisions import SURVIVOR
+from ...domain.money import MoneyUnit
 from ...exchange.merge import MergeResult
+from ...exchange.report import conflict_line, duplicate_line, joined_line, refusal_line
 from ...i18n import tr
-from ...operations.field_labels import field_labels
 
 
 class MergePreview(QDialog):
     """The dry run's report, with Nhận dữ liệu to apply it and Hủy to leave the file as it is."""
 
-    def __init__(self, result: MergeResult, parent: QWidget | None = None):
+    def __init__(self, result: MergeResult, parent: QWidget | None = None, unit: MoneyUnit = MoneyUnit.TRIEU):
         super().__init__(parent)
         self.setWindowTitle(tr("Nhận gói dữ liệu của {office}", office=result.office))
-        self.resize(620, 520)
-        labels = {**field_labels(), SURVIVOR: tr("Cơ sở giữ lại khi gộp trùng")}
+        self.resize(760, 640)
         layout = QVBoxLayout(self)
         summary = tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}", created=result.created,
                      updated=result.updated, unchanged=result.unchanged)
-        if result.joined:
-            summary += "\n" + tr("Hai liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): {n}",
-                                  n=len(result.joined))
         self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.joined = self._list(layout, tr("Liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): "
+                                            "{n}", n=len(result.joined)), [joined_line(j) for j in result.joined])
         self.conflicts = self._list(layout, tr("Xung đột cần xem xét: {n}", n=len(result.conflicts)),
-                                    [f"{c['record']}: {labels.get(c['field'], c['field'])}" for c in result.conflicts])
+                                    [conflict_line(c, unit) for c in result.conflicts])
+        if result.conflicts:
+            hint = QLabel(tr("Sau khi nhận, mỗi xung đột được giải quyết ở Tệp → Trao đổi dữ liệu → "
+                             "Xung đột cần xem xét…: chọn một trong hai giá trị hoặc gõ giá trị mới."))
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         self.duplicates = self._list(layout, tr("Cơ sở nghi trùng: {n}", n=len(result.duplicates)),
-                                     [f"{d['first']} ↔ {d['second']}" for d in result.duplicates])
+                                     [duplicate_line(d) for d in result.duplicates])
         self.refused = self._list(layout, tr("Từ chối: {n}", n=len(result.refused)),
-                                  [f"{r.label}: {r.reason}" for r in result.refused])
+                                  [refusal_line(r) for r in result.refused])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(tr("Hủy"))
@@ -44,7 +48,11 @@ class MergePreview(QDialog):
         box = QGroupBox(title)
         inner = QVBoxLayout(box)
         widget = QListWidget()
+        widget.setWordWrap(True)
+        widget.setResizeMode(QListWidget.ResizeMode.Adjust)
         widget.addItems(lines)
         inner.addWidget(widget)
-        layout.addWidget(box)
+        layout.addWidget(box, 1 if lines else 0)
+        if not lines:
+            widget.hide()
         return widget
