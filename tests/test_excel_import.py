@@ -209,3 +209,41 @@ def test_dry_run_counts_without_writing(empty_db, tmp_path):
     report = import_workbook(empty_db, path, dry_run=True)
     assert report.sheets[0].counts.created == 1 and not report.written
     assert counts(empty_db) == before
+
+
+def _history(session, record_id) -> list[tuple]:
+    entries = session.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq))
+    return [(entry.op, entry.field) for entry in entries]
+
+
+def test_reimport_removes_restores_links_gives_a_tax_code_and_respects_a_settled_project(empty_db, tmp_path):
+    header = ["Mã đề án", "Tên đề án", "Năm", "Nguồn kinh phí", "Nội dung", "Kinh phí khuyến công (triệu đồng)",
+              "Cơ sở thụ hưởng", "Mã số thuế", "Trạng thái"]
+    both = ["L-1", "Máy dệt", 2024, "KCĐP", "MM", 100, "HTX Tân Uyên; Hộ kinh doanh Lò Văn Sáng", None, "Đã phê duyệt"]
+    settled = ["L-2", "Máy xay", 2023, "KCĐP", "MM", 80, None, None, "Đã quyết toán"]
+    import_workbook(empty_db, write_workbook(tmp_path / "1.xlsx", {"Đề án": [header, both, settled]}))
+
+    one = [*both[:6], "HTX Tân Uyên", "6200123456", both[8]]
+    report = import_workbook(empty_db, write_workbook(tmp_path / "2.xlsx", {"Đề án": [header, one, settled]}))
+    assert report.problems == [] and report.sheets[0].counts.updated == 1
+    with empty_db.session() as session:
+        l1 = project(session, "L-1")
+        live = {link.beneficiary.name: link for link in l1.links if link.deleted_at is None}
+        assert list(live) == ["HTX Tân Uyên"] and live["HTX Tân Uyên"].beneficiary.tax_code == "6200123456"
+        gone = next(link for link in l1.links if link.deleted_at is not None)
+        assert gone.beneficiary.name == "Hộ kinh doanh Lò Văn Sáng"
+        assert _history(session, gone.id) == [("create", None), ("delete", None)]
+        assert _history(session, live["HTX Tân Uyên"].beneficiary.id) == [("create", None), ("update", "tax_code")]
+
+    report = import_workbook(empty_db, write_workbook(tmp_path / "3.xlsx", {"Đề án": [header, both, settled]}))
+    assert (report.sheets[0].counts.updated, report.sheets[0].counts.unchanged) == (1, 1)
+    with empty_db.session() as session:
+        assert all(link.deleted_at is None for link in project(session, "L-1").links)
+        assert _history(session, gone.id) == [("create", None), ("delete", None), ("restore", None)]
+
+    _, history = counts(empty_db)
+    changed_settled = [*settled[:5], 90, *settled[6:]]
+    report = import_workbook(empty_db, write_workbook(tmp_path / "4.xlsx", {"Đề án": [header, both, changed_settled]}))
+    assert report.problems == ["Đề án!R3 Mã đề án: đề án «L-2» đã quyết toán nên bị khóa; hãy mở khóa trong "
+                               "ứng dụng trước khi sửa"]
+    assert not report.written and counts(empty_db)[1] == history

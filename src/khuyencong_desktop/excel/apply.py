@@ -1,14 +1,16 @@
 """Writing parsed sheets into the file: match, create or update records, counting what changed.
 
-Everything runs inside the caller's one session (one transaction). Edited records go through
-the ORM, whose before_flush hook writes their history; new beneficiaries, projects and links are
-collected in a BulkCreator and inserted together with the same history by :meth:`Applier.finish`.
+Everything runs inside the caller's one session (one transaction). Projects, beneficiaries and
+links already in the file are compared as plain values (:mod:`.stored`); the ones a row changes
+go through the ORM, whose before_flush hook writes their history. New beneficiaries, projects
+and links are collected in a BulkCreator and inserted together with the same history by
+:meth:`Applier.finish`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.codes import FundingLevel, Status
@@ -19,6 +21,7 @@ from ..storage.bulk import BulkCreator, NewRecord
 from ..storage.models import Beneficiary, PlanLine, Programme, Project, ProjectBeneficiary, Target
 from .matching import Ambiguous, BeneficiaryIndex
 from .parse_rows import ParsedRow, SheetParse
+from .stored import StoredRecord, change, stored
 
 CHUNK = 500
 """Codes looked up per query when preloading existing projects."""
@@ -104,7 +107,7 @@ class Applier:
             return "created"
         self.beneficiaries.claimed.add(beneficiary)
         old_name, old_tax = beneficiary.name, beneficiary.tax_code
-        changed = _set(beneficiary, fields)
+        changed = change(self.session, beneficiary, fields)
         if beneficiary.name != old_name:
             self.beneficiaries.renamed(beneficiary, old_name)
         if beneficiary.tax_code and beneficiary.tax_code != old_tax:
@@ -163,12 +166,19 @@ class Applier:
 
     # -- Đề án ---------------------------------------------------------------------------------
     def _preload_projects(self, rows: list[ParsedRow]) -> None:
+        """The sheet's projects already in the file, and their links by beneficiary id, as plain values."""
         codes = [row.values["code"] for row in rows]
-        self.projects: dict[str, Project] = {}
+        projects, links = Project.__table__, ProjectBeneficiary.__table__
+        self.projects: dict[str, StoredRecord | NewRecord] = {}
+        self.links: dict[str, dict[str, StoredRecord | NewRecord]] = {}
         for start in range(0, len(codes), CHUNK):
-            query = select(Project).where(Project.code.in_(codes[start:start + CHUNK]))
-            for project in self.session.scalars(query.options(selectinload(Project.links))):
-                self.projects[project.code] = project
+            found = stored(self.session, Project, select(projects).where(projects.c.code.in_(codes[start:start + CHUNK])))
+            self.projects.update((project.code, project) for project in found)
+            query = select(links).where(links.c.project_id.in_([project.id for project in found]))
+            # In insertion order, as the ORM's relationship loads them: of two links to one
+            # beneficiary the later one is the one kept.
+            for link in stored(self.session, ProjectBeneficiary, query.order_by(text("rowid"))):
+                self.links.setdefault(link.project_id, {})[link.beneficiary_id] = link
 
     def _projects(self, row: ParsedRow, sheet: SheetParse) -> str | None:
         v = row.values
@@ -187,17 +197,18 @@ class Applier:
         if created:
             project = self.bulk.new(Project, code=v["code"], **{"status": Status.DA_PHE_DUYET, **fields})
             self.projects[project.code] = project
-        elif project.is_locked and any(getattr(project, key) != value for key, value in fields.items()):
+        elif Project.is_locked.fget(project) and any(getattr(project, key) != value for key, value in fields.items()):
             self._problem(sheet, row, "code", tr("đề án «{code}» đã quyết toán nên bị khóa; hãy mở khóa trong ứng dụng "
                                                  "trước khi sửa", code=project.code))
             return None
-        changed = not created and (_set(project, {"deleted_at": None}) | _set(project, fields))
+        changed = not created and (change(self.session, project, {"deleted_at": None})
+                                   | change(self.session, project, fields))
         if "links" in v and not self._link(project, v, row, sheet):
             return None
         return self._outcome(created, changed or self._links_changed)
 
     @staticmethod
-    def _state_amounts(project: Project | None, level: FundingLevel, support: int) -> dict[str, int]:
+    def _state_amounts(project: StoredRecord | None, level: FundingLevel, support: int) -> dict[str, int]:
         """NSTW for KCQG, NSĐP for KCĐP; an existing split with the same total and level is kept."""
         if project is not None and project.level == level and \
                 project.approved_nstw + project.approved_nsdp + project.approved_nsnn == support:
@@ -205,8 +216,8 @@ class Applier:
         return {"approved_nstw": support if level == FundingLevel.KCQG else 0,
                 "approved_nsdp": support if level == FundingLevel.KCDP else 0, "approved_nsnn": 0}
 
-    def _link(self, project: Project, v: dict, row: ParsedRow, sheet: SheetParse) -> bool:
-        existing = {} if isinstance(project, NewRecord) else {link.beneficiary: link for link in project.links}
+    def _link(self, project: StoredRecord | NewRecord, v: dict, row: ParsedRow, sheet: SheetParse) -> bool:
+        existing = self.links.setdefault(project.id, {})  # beneficiary id → the project's link to it
         linked = {b for b, link in existing.items() if link.deleted_at is None}
         wanted = []
         for name, tax_code in v["links"]:
@@ -219,20 +230,20 @@ class Applier:
                 beneficiary = self.bulk.new(Beneficiary, name=name, tax_code=tax_code)
                 self.beneficiaries.add(beneficiary)
             elif tax_code and not beneficiary.tax_code:
-                beneficiary.tax_code = tax_code
+                change(self.session, beneficiary, {"tax_code": tax_code})
                 self.beneficiaries.taxed(beneficiary)
             wanted.append(beneficiary)
         for beneficiary in wanted:
-            link = existing.get(beneficiary)
+            link = existing.get(beneficiary.id)
             if link is None:
-                existing[beneficiary] = self.bulk.new(ProjectBeneficiary, project_id=project.id,
-                                                      beneficiary_id=beneficiary.id)
+                existing[beneficiary.id] = self.bulk.new(ProjectBeneficiary, project_id=project.id,
+                                                         beneficiary_id=beneficiary.id)
                 self._links_changed = True
             elif link.deleted_at is not None:
-                link.deleted_at = None
-                self._links_changed = True
-        for beneficiary, link in existing.items():
-            if beneficiary not in wanted and link.deleted_at is None:
-                link.deleted_at = utc_now()
-                self._links_changed = True
+                self._links_changed |= change(self.session, link, {"deleted_at": None})
+        wanted_ids = {beneficiary.id for beneficiary in wanted}
+        for beneficiary_id, link in existing.items():
+            if beneficiary_id not in wanted_ids and link.deleted_at is None:
+                self._links_changed |= change(self.session, link, {"deleted_at": utc_now()})
         return True
+

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ..domain.text import fold, fold_key
 from ..i18n import tr
 from ..storage.models import Beneficiary
+from .stored import stored
 
 _LOCALITY = re.compile(r"(?P<name>.*?)\s*\((?P<place>[^()]*)\)\s*")
 
@@ -18,35 +19,40 @@ class Ambiguous(LookupError):
     """Several beneficiaries fit; the message says how to tell them apart."""
 
 
-def locality(beneficiary: Beneficiary) -> str:
+def locality(beneficiary) -> str:
     """The commune, else the district, that tells apart two beneficiaries of the same name."""
     return beneficiary.commune or beneficiary.district or beneficiary.province
 
 
 class BeneficiaryIndex:
-    """Every live beneficiary of the file by MST and by folded name, loaded once for a whole import."""
+    """Every live beneficiary of the file by MST and by folded name, loaded once for a whole import.
+
+    The index holds plain records (:class:`StoredRecord` for those in the file, ``NewRecord`` for
+    those this import creates), never ORM objects.
+    """
 
     def __init__(self, session: Session):
         self.session = session
-        self.by_tax: dict[str, Beneficiary] = {}
-        self.by_name: dict[str, list[Beneficiary]] = defaultdict(list)
-        self.claimed: set[Beneficiary] = set()
-        for beneficiary in session.scalars(select(Beneficiary).where(Beneficiary.deleted_at.is_(None))):
+        self.by_tax: dict[str, object] = {}
+        self.by_name: dict[str, list] = defaultdict(list)
+        self.claimed: set = set()
+        table = Beneficiary.__table__
+        for beneficiary in stored(session, Beneficiary, select(table).where(table.c.deleted_at.is_(None))):
             self.add(beneficiary)
 
-    def add(self, beneficiary: Beneficiary) -> None:
+    def add(self, beneficiary) -> None:
         if beneficiary.tax_code:
             self.by_tax[beneficiary.tax_code] = beneficiary
         self.by_name[fold_key(beneficiary.name)].append(beneficiary)
 
-    def renamed(self, beneficiary: Beneficiary, old_name: str) -> None:
+    def renamed(self, beneficiary, old_name: str) -> None:
         self.by_name[fold_key(old_name)].remove(beneficiary)
         self.by_name[fold_key(beneficiary.name)].append(beneficiary)
 
-    def taxed(self, beneficiary: Beneficiary) -> None:
+    def taxed(self, beneficiary) -> None:
         self.by_tax[beneficiary.tax_code] = beneficiary
 
-    def _named(self, name: str, tax_code: str | None) -> list[Beneficiary]:
+    def _named(self, name: str, tax_code: str | None) -> list:
         # A beneficiary already holding another MST is another cơ sở, whatever its name.
         return [b for b in self.by_name.get(fold_key(name), ()) if not tax_code or not b.tax_code]
 
@@ -67,8 +73,11 @@ class BeneficiaryIndex:
             candidates = [b for b in candidates if not b.district or fold_key(b.district) == fold_key(district)]
         return self._one(name, candidates)
 
-    def for_project(self, name: str, tax_code: str | None, place: str, linked: set[Beneficiary]):
-        """The beneficiary a project row names ("Tên" or "Tên (xã/huyện)"), or None for a new one."""
+    def for_project(self, name: str, tax_code: str | None, place: str, linked: set[str]):
+        """The beneficiary a project row names ("Tên" or "Tên (xã/huyện)"), or None for a new one.
+
+        Among several of the same name, one already linked to the project (its id in ``linked``) wins.
+        """
         if tax_code and tax_code in self.by_tax:
             return self.by_tax[tax_code]
         candidates = self._named(name, tax_code)
@@ -77,13 +86,13 @@ class BeneficiaryIndex:
             where = fold(match["place"])
             candidates = self._named(match["name"], tax_code)
         if len(candidates) > 1:
-            candidates = ([b for b in candidates if b in linked]
+            candidates = ([b for b in candidates if b.id in linked]
                           or [b for b in candidates if any(fold(part) and fold(part) in where
                                                            for part in (b.commune, b.district))] or candidates)
         return self._one(name, candidates)
 
     @staticmethod
-    def _one(name: str, candidates: list[Beneficiary]):
+    def _one(name: str, candidates: list):
         if len(candidates) > 1:
             raise Ambiguous(tr("có {n} cơ sở cùng tên «{name}»; hãy ghi thêm mã số thuế, hoặc xã/huyện trong ngoặc "
                                "sau tên, ví dụ «{name} ({place})»", n=len(candidates), name=name,

@@ -39,9 +39,11 @@ class SheetHeader:
 
 def unicode_row(values: tuple) -> tuple[tuple, str | None]:
     """The row with TCVN3/VNI text converted to Unicode, judged on all its text cells together."""
-    # Cells already holding Unicode Vietnamese (characters beyond Latin-1) are not legacy text and
-    # would stop the rest of the row being judged.
-    texts = [value for value in values if isinstance(value, str) and max(value, default="\0") <= "\xff"]
+    # Only cells with Latin-1-range characters are judged: plain ASCII reads the same in every
+    # encoding, and cells already holding Unicode Vietnamese (characters beyond Latin-1) are not
+    # legacy text and would stop the rest of the row being judged.
+    texts = [value for value in values
+             if isinstance(value, str) and not value.isascii() and max(value) <= "\xff"]
     if not texts:
         return values, None
     encoding = detect_legacy("\n".join(texts))
