@@ -47,7 +47,7 @@ def build_bundle(dist: Path, work: Path) -> Path:
     """Run PyInstaller with the spec; returns the one-folder bundle."""
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", errors="replace")
     if result.returncode != 0:
         raise BuildError(f"PyInstaller failed ({result.returncode}):\n{result.stderr[-4000:]}")
     return dist / BUNDLE_NAME
@@ -65,7 +65,8 @@ def run_self_test(bundle: Path, log: Path, timeout_s: float = 300) -> SelfTestRu
     launched = time.time()
     env["KHUYENCONG_LAUNCHED_AT"] = repr(launched)
     result = subprocess.run([str(executable(bundle, WINDOW_EXE)), "--self-test", "--self-test-log", str(log)],
-                            env=env, capture_output=True, text=True, timeout=timeout_s)
+                            env=env, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                            timeout=timeout_s)
     total = time.time() - launched
     output = log.read_text(encoding="utf-8") if log.exists() else result.stdout + result.stderr
     startup = re.search(r"sẵn sàng: ([\d.]+)", output)
@@ -91,8 +92,8 @@ def build_installer(bundle: Path, out_dir: Path, *, compress: bool = True) -> Pa
     installer = out_dir / f"KhuyenCong-{version}-setup.exe"
     defines = [f"-DVERSION={version}", f"-DVERSION_QUAD={quad}", f"-DSOURCE_DIR={bundle}",
                f"-DOUTFILE={installer}"] + ([] if compress else ["-DUNCOMPRESSED"])
-    # "-" switches work with makensis on Windows and Linux alike ("/" is a path on Linux).
-    result = subprocess.run([find_makensis(), "-V2", "-INPUTCHARSET", "UTF8", *defines, str(NSIS_SCRIPT)],
+    # "-" switches work with makensis on Windows and Linux alike ("/" is a path on Linux); -WX: a warning fails.
+    result = subprocess.run([find_makensis(), "-V2", "-WX", "-INPUTCHARSET", "UTF8", *defines, str(NSIS_SCRIPT)],
                             capture_output=True, text=True, encoding="utf-8", errors="replace")
     if result.returncode != 0 or not installer.is_file():
         raise BuildError(f"makensis failed ({result.returncode}):\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
@@ -106,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-installer", action="store_true", help="stop after the bundle's self-test")
     parser.add_argument("--uncompressed", action="store_true", help="quick installer without compression (checks only)")
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # the self-test's Vietnamese lines, even into a cp1252 pipe
+        stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         started = time.perf_counter()
         bundle = build_bundle(args.dist, args.work)

@@ -1,6 +1,7 @@
 ; KhuyenCong installer (bộ cài đặt): per-user, no admin rights, Vietnamese, keeps the user's data.
-; Built by installers/build.py; by hand:
-;   makensis /DVERSION=0.1.0 /DVERSION_QUAD=0.1.0.0 /DSOURCE_DIR=dist\KhuyenCong /DOUTFILE=KhuyenCong-0.1.0-setup.exe installers\khuyencong.nsi
+; Built by installers/build.py; by hand, from the repository folder in cmd.exe (makensis works in this
+; script's folder, so the paths given must be absolute):
+;   makensis /INPUTCHARSET UTF8 /DVERSION=0.1.0 /DVERSION_QUAD=0.1.0.0 /DSOURCE_DIR=%CD%\dist\KhuyenCong /DOUTFILE=%CD%\dist\KhuyenCong-0.1.0-setup.exe installers\khuyencong.nsi
 ; SOURCE_DIR is the PyInstaller one-folder bundle; a Linux bundle compiles too (a structural check).
 
 Unicode true
@@ -25,11 +26,13 @@ Unicode true
   !define OUTFILE "KhuyenCong-${VERSION}-setup.exe"
 !endif
 !ifndef ICON
-  !define ICON "${__FILEDIR__}\..\resources\icons\khuyencong.ico"
+  ; Relative to this script: makensis works in the script's folder.
+  !define ICON "../resources/icons/khuyencong.ico"
 !endif
 
 !define APP "KhuyenCong"
 !define APP_EXE "KhuyenCong.exe"
+!define CLI_EXE "khuyencong-cli.exe"
 !define PUBLISHER "KhuyenCong Desktop"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
 !define PROG_ID "KhuyenCong.Package"
@@ -67,25 +70,35 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "${PUBLISHER}"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "Vietnamese"
 
-; An update replaces the program files; it must not run while the program is open.
-!macro CLOSE_RUNNING_APP
-  retry_close:
+; Program files must not be replaced or removed while the program runs. Windows lets a running
+; executable be renamed but never opened for writing, so opening it for writing tells whether it runs.
+; $R0: the executable to check.
+!macro DEFINE_WAIT_CLOSED UN
+Function ${UN}WaitClosed
+  retry:
+  IfFileExists "$R0" 0 closed
   ClearErrors
-  IfFileExists "$INSTDIR\${APP_EXE}" 0 app_closed
-  Rename "$INSTDIR\${APP_EXE}" "$INSTDIR\${APP_EXE}.dang-cap-nhat"
-  IfErrors 0 app_renamed
-  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP} đang chạy. Hãy đóng chương trình rồi bấm Thử lại." IDRETRY retry_close
+  FileOpen $R1 "$R0" a
+  IfErrors running
+  FileClose $R1
+  Goto closed
+  running:
+  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${APP} đang chạy. Hãy đóng chương trình rồi bấm Thử lại." /SD IDCANCEL IDRETRY retry
   Abort
-  app_renamed:
-  Delete "$INSTDIR\${APP_EXE}.dang-cap-nhat"
-  app_closed:
+  closed:
+FunctionEnd
 !macroend
+!insertmacro DEFINE_WAIT_CLOSED ""
+!insertmacro DEFINE_WAIT_CLOSED "un."
 
 Section "${APP}" SecMain
   SectionIn RO
   SetShellVarContext current
   SetOutPath "$INSTDIR"
-  !insertmacro CLOSE_RUNNING_APP
+  StrCpy $R0 "$INSTDIR\${APP_EXE}"
+  Call WaitClosed
+  StrCpy $R0 "$INSTDIR\${CLI_EXE}"
+  Call WaitClosed
   ; Files of the previous version go first, so no stale library is left behind. User data is not
   ; here: it lives in %APPDATA%\${APP} (or in data\ beside a portable copy, never installed).
   RMDir /r "$INSTDIR\_internal"
@@ -119,10 +132,14 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  StrCpy $R0 "$INSTDIR\${APP_EXE}"
+  Call un.WaitClosed
+  StrCpy $R0 "$INSTDIR\${CLI_EXE}"
+  Call un.WaitClosed
   ; Only the program goes; the officer's databases, backups and settings in %APPDATA%\${APP} stay.
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
-  Delete "$INSTDIR\khuyencong-cli.exe"
+  Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APP}\${APP}.lnk"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import runpy
 import subprocess
 import sys
@@ -121,6 +122,18 @@ def test_installer_compiles_against_the_bundle(bundle, tmp_path):
     assert installer.name == f"KhuyenCong-{__version__}-setup.exe"
     assert installer.read_bytes()[:2] == b"MZ"
     assert installer.stat().st_size > build["bundle_size_mb"](bundle) * 2**20
+
+
+def test_installer_script_installs_per_user_in_vietnamese_and_keeps_the_data():
+    script = (INSTALLERS / "khuyencong.nsi").read_text(encoding="utf-8")
+    assert "RequestExecutionLevel user" in script and "HKLM" not in script
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP}"' in script
+    assert '!insertmacro MUI_LANGUAGE "Vietnamese"' in script
+    assert 'WriteRegStr HKCU "Software\\Classes\\.kcx" "" "${PROG_ID}"' in script
+    assert 'CreateShortCut "$SMPROGRAMS\\${APP}\\${APP}.lnk"' in script
+    uninstall = script[script.index('Section "Uninstall"'):]
+    assert re.findall(r"^\s*RMDir /r (.+)$", uninstall, re.MULTILINE) == ['"$INSTDIR\\_internal"']
+    assert "$APPDATA" not in re.sub(r";.*", "", uninstall)
 
 
 def test_installer_refuses_to_build_without_a_bundle(tmp_path):
