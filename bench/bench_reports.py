@@ -11,7 +11,8 @@ from generate import generate
 from khuyencong_desktop.domain.money import MoneyUnit
 from khuyencong_desktop.operations.reports import write_period_summary_pdf, write_year_plan_pdf, year_plan_rows
 from khuyencong_desktop.reports.letterhead_from_office import DocumentOptions
-from khuyencong_desktop.reports.year_plan import PlanRow, plan_table
+from khuyencong_desktop.reports.styles import TABLE_SIZE
+from khuyencong_desktop.reports.year_plan import PlanRow, plan_layout, plan_table
 from khuyencong_desktop.storage.database import Database
 
 PROJECTS = 1_000
@@ -31,16 +32,16 @@ def reports_file(out: Path, projects: int) -> Path:
 
 
 def plain_table_pdf(path: Path, rows: list[list[str]], landscape_page: bool,
-                    col_widths: list[float] | None = None) -> None:
+                    col_widths: list[float] | None = None, size: float = TABLE_SIZE) -> None:
     """The baseline: one platypus Table of wrapped cells, header repeated, nothing else on the page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from khuyencong_desktop.reports.page import MARGINS
-    from khuyencong_desktop.reports.styles import document_styles
+    from khuyencong_desktop.reports.styles import table_styles
 
-    style = document_styles().table_text
+    style = table_styles(size).table_text
     data = [[Paragraph(escape(cell), style) for cell in row] for row in rows]
     table = Table(data, colWidths=col_widths, repeatRows=1, splitByRow=1, splitInRow=0)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -52,20 +53,21 @@ def plain_table_pdf(path: Path, rows: list[list[str]], landscape_page: bool,
                       rightMargin=MARGINS.right, topMargin=MARGINS.top, bottomMargin=MARGINS.bottom).build([table])
 
 
-def plan_cells(rows: list[PlanRow], unit: MoneyUnit) -> tuple[list[list[str]], list[float]]:
-    """The year plan's header and rows as the texts our table prints, and its column widths."""
+def plan_cells(rows: list[PlanRow], unit: MoneyUnit) -> tuple[list[list[str]], list[float], float]:
+    """The year plan's header and rows as the texts our table prints, its column widths and type size."""
     table = plan_table(rows, unit)[0]
     header = [cell.getPlainText() for cell in table.head[-1]]
-    return [header, *([cell.getPlainText() for cell in row] for row in table.body)], table.col_widths
+    cells = [header, *([cell.getPlainText() for cell in row] for row in table.body)]
+    return cells, table.col_widths, plan_layout(rows, unit).size
 
 
 def run(out: Path) -> list[Measurement]:
     db = Database.open(reports_file(out, PLAN_FILE_PROJECTS))
     try:
         plan = year_plan_rows(db, YEAR)
-        cells, widths = plan_cells(plan, MoneyUnit.TRIEU)
+        cells, widths, size = plan_cells(plan, MoneyUnit.TRIEU)
         ours_plan, _ = timed(lambda: write_year_plan_pdf(db, YEAR, out / "bench-plan.pdf", OPTIONS), repeat=2)
-        base_plan, _ = timed(lambda: plain_table_pdf(out / "bench-plan-plain.pdf", cells, True, widths), repeat=2)
+        base_plan, _ = timed(lambda: plain_table_pdf(out / "bench-plan-plain.pdf", cells, True, widths, size), repeat=2)
     finally:
         db.close()
     db = Database.open(reports_file(out, PROJECTS))
@@ -87,7 +89,7 @@ def run(out: Path) -> list[Measurement]:
     return [
         Measurement(f"report plan: {len(plan)} rows (landscape PDF)", ours_plan, base_plan, 2.0,
                     "ours includes the query, letterhead, totals and words; baseline: one plain Table "
-                    "(repeatRows) of the same cell texts and column widths"),
+                    "(repeatRows) of the same cell texts, column widths and type size"),
         Measurement(f"report summary: {len(projects)} projects", ours_summary, base_summary, 2.0,
                     "ours: figures, 7 tables, chart; baseline: a plain Table of the same projects"),
     ]

@@ -48,14 +48,9 @@ class PlanRow:
         return self.support + self.counterpart + self.other
 
 
-def _fit(texts: Iterable[str], font: str, size: float) -> float:
-    """Width in points that shows the widest of ``texts`` on one line in its cell."""
-    return max((stringWidth(text, font, size) for text in texts), default=0.0) + CELL_AIR
-
-
-def _fit_header(title: str, size: float) -> float:
-    """Width that keeps each word of a header whole (the header wraps between words only)."""
-    return _fit(title.split(), table_styles(size).table_header.fontName, size)
+def _widest(texts: Iterable[str], font: str) -> float:
+    """Width of the widest of ``texts`` in 1 pt type (a text's width grows in step with its size)."""
+    return max((stringWidth(text, font, 1) for text in set(texts)), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -67,20 +62,25 @@ class PlanLayout:
     decimals: int
 
 
-def _measured(rows: Sequence[PlanRow], money: list[tuple[str, list[int]]], decimals: int, unit: MoneyUnit,
-              size: float) -> dict[str, float]:
-    """Widths (points) of the columns sized to their content: STT, code, level and the money columns."""
-    s = table_styles(size)
-    regular, bold = s.table_text.fontName, s.table_total_number.fontName
-    widths = {
-        "STT": max(_fit([str(len(rows))], regular, size), _fit_header("STT", size)),
-        "Mã đề án": max(_fit((r.code for r in rows), regular, size), _fit_header("Mã đề án", size)),
-        "Cấp": max(_fit((r.level for r in rows), regular, size), _fit_header("Cấp", size)),
-    }
+def _extents(rows: Sequence[PlanRow], money: list[tuple[str, list[int]]], decimals: int,
+             unit: MoneyUnit) -> dict[str, float]:
+    """The widest text of each column sized to its content (STT, code, level, money) in 1 pt type.
+
+    Headers count word by word in bold (a header wraps between words only); a money column counts
+    its amounts and its bold total.
+    """
+    s = table_styles(TABLE_SIZE)
+    regular, bold = s.table_text.fontName, s.table_header.fontName
+
+    def fitted(title: str, texts: Iterable[str]) -> float:
+        return max(_widest(texts, regular), _widest(title.split(), bold))
+
+    extents = {"STT": fitted("STT", [str(len(rows))]), "Mã đề án": fitted("Mã đề án", (r.code for r in rows)),
+               "Cấp": fitted("Cấp", (r.level for r in rows))}
     for title, amounts in money:
-        widths[title] = max(_fit((format_amount(a, unit, decimals) for a in amounts), regular, size),
-                            _fit([format_amount(sum(amounts), unit, decimals)], bold, size), _fit_header(title, size))
-    return widths
+        extents[title] = max(fitted(title, (format_amount(a, unit, decimals) for a in amounts)),
+                             _widest([format_amount(sum(amounts), unit, decimals)], bold))
+    return extents
 
 
 def plan_layout(rows: Sequence[PlanRow], unit: MoneyUnit) -> PlanLayout:
@@ -97,11 +97,12 @@ def plan_layout(rows: Sequence[PlanRow], unit: MoneyUnit) -> PlanLayout:
         money.append(("Nguồn khác", [r.other for r in rows]))
     money.append(("Tổng kinh phí", [r.total for r in rows]))
     decimals = exact_decimals([a for _title, amounts in money for a in amounts if a], unit)
+    extents = _extents(rows, money, decimals, unit)
     size = float(TABLE_SIZE)
-    measured = _measured(rows, money, decimals, unit, size)
+    measured = {title: extent * size + CELL_AIR for title, extent in extents.items()}
     while text_width(LANDSCAPE) - sum(measured.values()) < MIN_TEXT_WIDTH * mm and size > SMALLEST_SIZE:
         size -= SIZE_STEP
-        measured = _measured(rows, money, decimals, unit, size)
+        measured = {title: extent * size + CELL_AIR for title, extent in extents.items()}
     room = text_width(LANDSCAPE) - sum(measured.values())
     if room <= 0:
         raise ValueError("the codes and amounts are too wide for a landscape page")
