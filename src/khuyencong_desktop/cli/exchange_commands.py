@@ -1,6 +1,8 @@
 """Exchange commands: export a .kcx package, merge one, and act on suspected duplicate beneficiaries."""
 from __future__ import annotations
 
+import argparse
+import textwrap
 from pathlib import Path
 
 from ..exchange.duplicate_actions import MIN_PREFIX, DuplicateActionError, dismiss, link, list_duplicates
@@ -13,8 +15,26 @@ from .main import InvalidInput, database_path
 from .output import print_json
 
 
+def _about() -> str:
+    """The exchange command's description: what a merge does, conflicts, joined links and duplicates."""
+    paragraphs = [
+        tr("Trao đổi dữ liệu giữa các đơn vị bằng gói .kcx (gửi qua email hoặc USB), không cần máy chủ."),
+        tr("- merge nhận gói trong một giao dịch, sao lưu tệp trước; nhận lại cùng gói không đổi gì. In ra: tạo mới, "
+           "cập nhật, không đổi, liên kết gộp làm một, xung đột, cơ sở nghi trùng, từ chối (kèm lý do)."),
+        tr("- Xung đột: hai đơn vị sửa khác nhau cùng một trường, hoặc một nơi xóa khi nơi kia sửa. Cả hai giá trị "
+           "được giữ, giá trị sửa sau được hiển thị; cán bộ chọn một hoặc gõ giá trị mới trong cửa sổ (Tệp → "
+           "Trao đổi dữ liệu → Xung đột cần xem xét…). Lựa chọn là một lần sửa, đi theo gói tới các đơn vị khác."),
+        tr("- Liên kết gộp làm một: hai đơn vị cùng liên kết một đề án với một cơ sở; giữ một liên kết, cộng phần "
+           "hỗ trợ của cả hai."),
+        tr("- Cơ sở nghi trùng (cùng MST, hoặc cùng tên và xã): xem bằng duplicates, rồi link (gộp, giữ một) hoặc "
+           "dismiss (không phải trùng). Quyết định đi theo gói: đơn vị khác không phải hỏi lại."),
+    ]
+    return "\n".join(textwrap.fill(text, width=100, subsequent_indent="  ") for text in paragraphs)
+
+
 def register(subparsers) -> None:
-    p = subparsers.add_parser("exchange", help=tr("gói trao đổi dữ liệu giữa các đơn vị (.kcx)"))
+    p = subparsers.add_parser("exchange", help=tr("gói trao đổi dữ liệu giữa các đơn vị (.kcx)"),
+                              description=_about(), formatter_class=argparse.RawDescriptionHelpFormatter)
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = actions.add_parser("export", help=tr("ghi gói trao đổi dữ liệu của tệp này"))
     export.add_argument("--out", required=True, type=Path, help=tr("tệp .kcx cần ghi"))
@@ -28,12 +48,13 @@ def register(subparsers) -> None:
     duplicates.add_argument("--json", action="store_true")
     duplicates.set_defaults(handler=run_duplicates)
     link_parser = actions.add_parser("link", help=tr("gộp hai cơ sở là một: giữ ID_KEEP, xóa ID_OTHER"))
-    link_parser.add_argument("keep", metavar="ID_KEEP", help=tr("mã cơ sở được giữ lại"))
+    link_parser.add_argument("keep", metavar="ID_KEEP", help=tr("mã cơ sở được giữ lại (ít nhất 8 ký tự đầu, "
+                                                                 "như exchange duplicates in ra)"))
     link_parser.add_argument("other", metavar="ID_OTHER", help=tr("mã cơ sở gộp vào rồi xóa"))
     link_parser.set_defaults(handler=run_link)
     dismiss_parser = actions.add_parser("dismiss", help=tr("ghi nhận hai cơ sở nghi trùng là khác nhau"))
-    dismiss_parser.add_argument("first", metavar="ID_A")
-    dismiss_parser.add_argument("second", metavar="ID_B")
+    dismiss_parser.add_argument("first", metavar="ID_A", help=tr("mã một cơ sở của cặp nghi trùng"))
+    dismiss_parser.add_argument("second", metavar="ID_B", help=tr("mã cơ sở kia"))
     dismiss_parser.set_defaults(handler=run_dismiss)
 
 

@@ -15,7 +15,7 @@ class MergePreview(QDialog):
     def __init__(self, result: MergeResult, parent: QWidget | None = None, unit: MoneyUnit = MoneyUnit.TRIEU):
         super().__init__(parent)
         self.setWindowTitle(tr("Nhận gói dữ liệu của {office}", office=result.office))
-        self.resize(760, 640)
+        self.resize(780, 720)
         layout = QVBoxLayout(self)
         summary = tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}", created=result.created,
                      updated=result.updated, unchanged=result.unchanged)
@@ -25,7 +25,7 @@ class MergePreview(QDialog):
         self.joined = self._list(layout, tr("Liên kết đề án – cơ sở trùng nhau được gộp làm một (cộng phần hỗ trợ): "
                                             "{n}", n=len(result.joined)), [joined_line(j) for j in result.joined])
         self.conflicts = self._list(layout, tr("Xung đột cần xem xét: {n}", n=len(result.conflicts)),
-                                    [conflict_line(c, unit) for c in result.conflicts])
+                                    [conflict_line(c, unit) for c in result.conflicts], stretch=3)
         if result.conflicts:
             hint = QLabel(tr("Sau khi nhận, mỗi xung đột được giải quyết ở Tệp → Trao đổi dữ liệu → "
                              "Xung đột cần xem xét…: chọn một trong hai giá trị hoặc gõ giá trị mới."))
@@ -44,15 +44,18 @@ class MergePreview(QDialog):
         layout.addWidget(buttons)
 
     @staticmethod
-    def _list(layout: QVBoxLayout, title: str, lines: list[str]) -> QListWidget:
+    def _list(layout: QVBoxLayout, title: str, lines: list[str], stretch: int = 1) -> QListWidget:
+        """A titled list of wrapped lines, one item each; an empty one shows only its title (the count 0)."""
         box = QGroupBox(title)
         inner = QVBoxLayout(box)
         widget = QListWidget()
         widget.setWordWrap(True)
         widget.setResizeMode(QListWidget.ResizeMode.Adjust)
+        widget.setAlternatingRowColors(True)
+        widget.setSpacing(2)
         widget.addItems(lines)
         inner.addWidget(widget)
-        layout.addWidget(box, 1 if lines else 0)
+        layout.addWidget(box, stretch if lines else 0)
         if not lines:
             widget.hide()
         return widget
