@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -30,12 +31,44 @@ class Failure(Exception):
     """A clear one-line reason the command could not be done."""
 
 
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (?P<names>.+)",
+     lambda m: tr("thiếu tham số bắt buộc: {names}.", names=m["names"])),
+    (r"argument (?P<arg>\S+): invalid int value: (?P<value>.+)",
+     lambda m: tr("{argument}: «{value}» không phải số nguyên.", argument=m["arg"], value=m["value"][1:-1])),
+    (r"argument (?P<arg>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
+     lambda m: tr("{argument}: «{value}» không phải lựa chọn hợp lệ (chọn một trong: {choices}).",
+                  argument=m["arg"], value=m["value"][1:-1], choices=m["choices"].replace("'", ""))),
+    (r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)",
+     lambda m: tr("{argument}: giá trị «{value}» không hợp lệ.", argument=m["arg"], value=m["value"][1:-1])),
+    (r"argument (?P<arg>\S+): expected (?:one|at least one) argument",
+     lambda m: tr("{argument}: thiếu giá trị.", argument=m["arg"])),
+    (r"unrecognized arguments: (?P<names>.+)", lambda m: tr("tham số không nhận ra: {names}.", names=m["names"])),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)",
+     lambda m: tr("tùy chọn {option} không rõ, có thể là: {matches}.", option=m["option"], matches=m["matches"])),
+)
+"""argparse's refusals (always English) and their messages in the user's language; others pass unchanged."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose refusals read like every other invalid input: listed, exit 2."""
+
+    def error(self, message: str):
+        for pattern, translate in _ARGPARSE_MESSAGES:
+            match = re.fullmatch(pattern, message)
+            if match:
+                message = translate(match)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, tr("Dữ liệu không hợp lệ, không có gì được ghi:") + f"\n  {message}\n")
+
+
 def database_path(args) -> Path:
     return Path(args.db or os.environ.get("KHUYENCONG_DB") or default_database_path())
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="khuyencong", description=tr("KhuyenCong: quản lý chương trình và đề án khuyến công."))
+    parser = Parser(prog="khuyencong", description=tr("KhuyenCong: quản lý chương trình và đề án khuyến công."))
     parser.add_argument("--db", help=tr("tệp cơ sở dữ liệu SQLite (mặc định: tệp trong thư mục dữ liệu người dùng)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="vi", help=tr("ngôn ngữ thông báo"))
     parser.add_argument("--debug", action="store_true", help=tr("in chi tiết lỗi"))
@@ -65,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     i18n.set_language(args.lang)
     try:
-        return args.handler(args) or EXIT_OK
+        code = args.handler(args) or EXIT_OK
+        sys.stdout.flush()  # inside the try: a reader that went away is seen here, not at exit
+        return code
     except InvalidInput as exc:
         print(tr("Dữ liệu không hợp lệ, không có gì được ghi:"), file=sys.stderr)
         for problem in exc.problems:
@@ -75,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         print(getattr(exc, "message", None) or (exc.args[0] if exc.args else str(exc)), file=sys.stderr)
         if args.debug:
             traceback.print_exc()
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader of our output went away (``khuyencong summary | head``): nothing left to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(tr("Đã dừng theo yêu cầu; không có gì được ghi."), file=sys.stderr)
