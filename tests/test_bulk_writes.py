@@ -100,3 +100,21 @@ def test_nothing_is_written_when_the_session_fails(empty_db):
     with sqlite3.connect(empty_db.path) as conn:
         assert conn.execute("SELECT count(*) FROM project").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM change_log WHERE entity = 'project'").fetchone() == (0,)
+
+
+def test_the_snapshot_text_is_the_json_encoders_text():
+    from datetime import date
+
+    from khuyencong_desktop.domain.codes import Status
+    from khuyencong_desktop.storage.bulk import snapshot_json
+    from khuyencong_desktop.storage.history import content_columns
+    from khuyencong_desktop.storage.values import to_plain
+
+    row = {key: None for key in content_columns(Project)}
+    row.update(code='P-"1"\\', name="Máy\nsấy\tchè \u2028 😀", year=2024, level=FundingLevel.KCDP, status=Status.DA_PHE_DUYET,
+               approved_nsdp=10**18, unlocked=False, approval_date=date(2024, 1, 5))
+    expected = json.dumps({key: to_plain(row[key]) for key in content_columns(Project)}, ensure_ascii=False)
+    assert snapshot_json(Project, row) == expected
+    row["jobs"] = 2.5  # not a column's type: the encoder writes the whole snapshot
+    assert snapshot_json(Project, row) == json.dumps({key: to_plain(row[key]) for key in content_columns(Project)},
+                                                    ensure_ascii=False)

@@ -9,7 +9,6 @@ once, with no per-cell objects. openpyxl still decides what a date format is.
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from .workbook import damaged_error
 
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_DIGITS = "0123456789"
 
 DAMAGED = (ParseError, KeyError, ValueError, IndexError, zipfile.BadZipFile, EOFError, zlib.error)
 """What a damaged workbook raises while it is read."""
@@ -32,7 +31,9 @@ DAMAGED = (ParseError, KeyError, ValueError, IndexError, zipfile.BadZipFile, EOF
 
 @lru_cache(maxsize=None)
 def column_index(letters: str) -> int:
-    """0-based index of a column name: "A" → 0, "AA" → 26."""
+    """0-based index of a column name: "A" → 0, "AA" → 26; ValueError for anything else."""
+    if not (letters.isascii() and letters.isalpha() and letters.isupper()):
+        raise ValueError(f"not a column name: {letters!r}")
     index = 0
     for letter in letters:
         index = index * 26 + ord(letter) - 64
@@ -41,6 +42,8 @@ def column_index(letters: str) -> int:
 
 def _text_of(element, ns: str) -> str:
     """A string item's text: its plain text and its formatted runs, not its phonetic guide."""
+    if len(element) == 1 and element[0].tag == ns + "t":  # plain text alone: nearly every item
+        return element[0].text or ""
     parts = [element.findtext(ns + "t") or ""]
     parts += [run.findtext(ns + "t") or "" for run in element.iterfind(ns + "r")]
     return "".join(parts)
@@ -79,12 +82,13 @@ class StreamedSheet:
                 for cell in element:
                     if cell.tag != cell_tag:
                         continue
-                    ref = cell.get("r")
+                    attributes = cell.attrib
+                    ref = attributes.get("r")
                     if ref:
-                        position = column_index(_CELL_REF.match(ref)[1])
+                        position = column_index(ref.rstrip(_DIGITS))
                         if position > len(values):
                             values += [None] * (position - len(values))
-                    kind = cell.get("t", "n")
+                    kind = attributes.get("t", "n")
                     if kind == "inlineStr":
                         child = cell.find(inline_tag)
                         values.append(None if child is None else _text_of(child, ns))
@@ -93,7 +97,7 @@ class StreamedSheet:
                     if value is not None:
                         if kind == "n":
                             value = float(value) if "." in value or "E" in value or "e" in value else int(value)
-                            style = cell.get("s")
+                            style = attributes.get("s")
                             if style and int(style) in dates:
                                 value = _date(value, epoch, dates[int(style)])
                         elif kind == "s":

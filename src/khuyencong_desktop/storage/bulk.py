@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
+from json.encoder import encode_basestring
 
 from sqlalchemy import Date, DateTime, Enum
 from sqlalchemy.orm import Session
@@ -56,14 +57,43 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode
 """``values.dump`` of a snapshot of plain values, bound once (the same text, without the per-call setup)."""
 
 
+@lru_cache(maxsize=None)
+def _snapshot_template(model) -> tuple[tuple[str, str, bool], ...]:
+    """Per content column: its key, its JSON key as ``_encode`` writes it ('"code": '), whether to convert."""
+    converted = _converted_columns(model)
+    return tuple((key, encode_basestring(key) + ": ", key in converted) for key in content_columns(model))
+
+
+def snapshot_json(model, row: dict) -> str:
+    """The JSON text of the content snapshot of ``row``: exactly ``_encode`` of it, the keys written once.
+
+    Text, whole numbers, booleans and None are written here; a snapshot holding anything else
+    (a float, say) is left to the encoder whole.
+    """
+    parts = []
+    for key, prefix, convert in _snapshot_template(model):
+        value = row[key]
+        if convert:
+            value = to_plain(value)
+        kind = value.__class__
+        if kind is str:
+            parts.append(prefix + encode_basestring(value))
+        elif value is None:
+            parts.append(prefix + "null")
+        elif kind is int:
+            parts.append(prefix + int.__repr__(value))
+        elif kind is bool:
+            parts.append(prefix + ("true" if value else "false"))
+        else:
+            return _encode({key: to_plain(row[key]) if convert else row[key]
+                            for key, _, convert in _snapshot_template(model)})
+    return "{" + ", ".join(parts) + "}"
+
+
 def create_entry(model, row: dict, *, actor: str, office_id: str | None, entry_id: str | None = None) -> dict:
     """The ``create`` change-log entry of a new ``row``: its content snapshot, replacing nothing."""
-    snapshot = {key: row[key] for key in content_columns(model)}
-    for key in _converted_columns(model):
-        if key in snapshot:
-            snapshot[key] = to_plain(snapshot[key])
-    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None, _encode(snapshot),
-                     row["created_at"], actor, office_id, [])
+    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None,
+                     snapshot_json(model, row), row["created_at"], actor, office_id, [])
 
 
 class NewRecord:
