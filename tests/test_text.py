@@ -3,6 +3,8 @@ import sqlite3
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khuyencong_desktop.domain.text import fold, fold_key, matches, nfc, nfc_multiline, sort_key
 
@@ -140,3 +142,13 @@ def test_sort_key_is_ascii_and_sorts_the_same_in_sqlite():
 
 def test_sort_key_of_nothing():
     assert sort_key(None) == sort_key("") < sort_key("a")
+
+
+@given(st.text(alphabet="aăâbdđeêioôơuưyAĂĐÊƠàảãáạẰẲẴẮẶềểễếệðÐ 09-(\t\n\u00a0\u0301\u0323", max_size=30))
+def test_sort_key_is_the_key_of_each_character_in_turn(value):
+    """The key built word by word is the one built character by character over the collapsed text."""
+    from khuyencong_desktop.domain.text import _char_key
+
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    keys = [_char_key(ch) for ch in text]
+    assert sort_key(value) == " ".join("".join(key[part] for key in keys) for part in range(3))

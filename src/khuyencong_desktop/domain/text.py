@@ -141,6 +141,13 @@ class _KeyTable(dict):
 
 
 _KEY_TABLES = tuple(_KeyTable(part) for part in range(3))
+_SPACE_KEY = _char_key(" ")
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> tuple[str, str, str]:
+    """The three parts of one word's key (cached: names share their syllables)."""
+    return word.translate(_KEY_TABLES[0]), word.translate(_KEY_TABLES[1]), word.translate(_KEY_TABLES[2])
 
 
 def sort_key(value: str | None) -> str:
@@ -150,8 +157,10 @@ def sort_key(value: str | None) -> str:
     case (lower first) after that. The key is plain ASCII, so it can be stored in a column and
     sorted by SQLite as well as by ``sorted(..., key=sort_key)``.
     """
-    text = " ".join(unicodedata.normalize("NFC", value or "").split())
-    if not text:
+    words = unicodedata.normalize("NFC", value or "").split()
+    if not words:
         return _SECTION + _SECTION
-    primary, tones, cases = (text.translate(table) for table in _KEY_TABLES)
-    return primary + _SECTION + tones + _SECTION + cases
+    # Words are joined by single spaces, so the key is the words' keys joined by the space's.
+    primary, tones, cases = zip(*map(_word_key, words))
+    return (_SPACE_KEY[0].join(primary) + _SECTION + _SPACE_KEY[1].join(tones) + _SECTION
+            + _SPACE_KEY[2].join(cases))
