@@ -224,9 +224,11 @@ class _Merge:
         """
         released = {}
         for column in unique_columns(table):
-            owners = self.index.owners(table, column)
             moving = {rid: changes[column] for rid, (_d, changes) in planned.items()
                       if changes.get(column) is not None}
+            if not moving:
+                continue
+            owners = self.index.owners(table, column)
             refused: set[str] = set()
             while True:
                 holders: dict[object, list[str]] = defaultdict(list)
