@@ -3,6 +3,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 
 from alembic import command
 from sqlalchemy import create_engine
@@ -101,3 +102,18 @@ def test_a_reader_that_stops_early_gets_no_error_message(demo_path):
     with process.stderr:
         assert process.stderr.read().decode("utf-8") == ""
     assert process.wait(timeout=60) == 1
+
+
+def test_a_programme_code_typed_in_decomposed_unicode_is_found(demo_path):
+    from khuyencong_desktop.storage.database import Database
+    from khuyencong_desktop.storage.models import Programme
+
+    db = Database.open(demo_path)
+    try:
+        with db.session() as session:
+            session.add(Programme(code="LÂM-2026", name="Chương trình thử", province="Lai Châu", from_year=2026, to_year=2030))
+    finally:
+        db.close()
+    typed = unicodedata.normalize("NFD", "LÂM-2026")
+    assert typed != "LÂM-2026"
+    assert json.loads(run_cli("--db", str(demo_path), "programme", typed, "--json").stdout)["code"] == "LÂM-2026"

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from ..domain.calculations import PlanCheck, PlanLineValue, TargetProgress, check_plan, percent, shares
 from ..domain.codes import COUNTED_STATUSES, Source
+from ..domain.text import nfc
 from ..i18n import tr
 from ..storage.database import Database
 from ..storage.models import Programme, Project, Target
@@ -87,6 +88,8 @@ def executed_by_source(session, programme_id: str) -> dict[Source, int]:
 
 
 def programme_report(db: Database, code: str) -> ProgrammeReport:
+    """The programme whose code is ``code`` (typed in any Unicode form: compared in NFC)."""
+    code = nfc(code).strip()
     with db.session() as session:
         programme = session.scalar(select(Programme).where(Programme.code == code, Programme.deleted_at.is_(None)))
         if programme is None:
