@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from excel_files import counts, write_workbook
+from excel_files import counts, digest, write_workbook
 from khuyencong_desktop.excel.workbook import OLE_MAGIC, WorkbookError
 from khuyencong_desktop.operations.excel_import import import_workbook
 
@@ -56,32 +59,66 @@ def test_a_workbook_open_in_excel(empty_db, tmp_path):
     (tmp_path / "~$dang-mo.xlsx").write_bytes(b"\x0bNguyen Van A")
     report = import_workbook(empty_db, path, dry_run=True)
     assert report.warnings == ["Tệp đang mở trong Excel: những thay đổi chưa lưu trong Excel sẽ không được nhập."]
-    if os.geteuid() == 0:
-        pytest.skip("root reads files whatever their permissions, so the lock cannot be reproduced here")
-    path.chmod(0)
-    assert message_for(empty_db, path) == "Tệp «dang-mo.xlsx» đang được mở trong Excel. Hãy đóng tệp trong Excel rồi thử lại."
 
 
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "khuyencong_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ, "PYTHONWARNINGS": "error"})
+def run_cli(*args, user: list[str] = (), env: dict | None = None):
+    """The command line in its own process; ``user`` is a command prefix running it as another user."""
+    return subprocess.run([*user, sys.executable, "-m", "khuyencong_desktop.cli", *args], capture_output=True,
+                          text=True, encoding="utf-8", env={**os.environ, "PYTHONWARNINGS": "error", **(env or {})})
 
 
-def test_command_line_exit_codes(demo_path, tmp_path):
-    good = write_workbook(tmp_path / "tot.xlsx", {"Đề án": [HEADER, ["C-1", "Đề án mới", 2024, "KCĐP", "TT", "12,5"]]})
-    bad = write_workbook(tmp_path / "sai.xlsx", {"Đề án": [HEADER, ["C-2", "Đề án sai", 2024, "KCĐP", "TT", "1O"]]})
-    not_excel = tmp_path / "x.xlsx"
-    not_excel.write_text("abc")
+def nobody():
+    import pwd
 
-    failed = run_cli("--db", str(demo_path), "import", str(bad))
-    assert failed.returncode == 2
-    assert failed.stderr.splitlines() == ["Dữ liệu không hợp lệ, không có gì được ghi:",
-                                          "  Đề án!R2 Kinh phí khuyến công: không đọc được số «1O»"]
+    return pwd.getpwnam("nobody")
 
-    wrong = run_cli("--db", str(demo_path), "import", str(not_excel))
-    assert (wrong.returncode, wrong.stderr) == (1, "Tệp «x.xlsx» không phải là sổ tính Excel (.xlsx).\n")
 
-    done = run_cli("--db", str(demo_path), "import", str(good))
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["Trang «Đề án» (1 dòng): tạo mới 1, cập nhật 0, không đổi 0",
-                                        "Đã nhập xong «tot.xlsx»."]
+def unprivileged() -> list[str]:
+    """The prefix running a command as "nobody" (root reads and replaces any file, so a lock needs another user)."""
+    if shutil.which("setpriv"):
+        return ["setpriv", f"--reuid={nobody().pw_uid}", f"--regid={nobody().pw_gid}", "--clear-groups"]
+    return ["runuser", "-u", "nobody", "--"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the lock is made with POSIX permissions")
+def test_a_file_locked_by_excel_is_one_sentence_and_nothing_is_written(demo_path):
+    """Excel keeps the workbooks it has open locked: they cannot be read, nor replaced by an export."""
+    folder = Path(tempfile.mkdtemp(prefix="khuyencong-khoa-"))
+    try:
+        database, data = folder / "demo.kcdb", folder / "data"
+        shutil.copy(demo_path, database)
+        data.mkdir()
+        opened = write_workbook(folder / "dang-mo.xlsx", {"Đề án": [HEADER, ["K-1", "Đề án", 2024, "KCQG", "TT", 5]]})
+        report = folder / "bao-cao.xlsx"
+        report.write_bytes(opened.read_bytes())
+        for name in ("dang-mo.xlsx", "bao-cao.xlsx"):
+            (folder / f"~${name}").write_bytes(b"\x0bNguyen Van A")  # Excel's owner file beside each
+        before = {path.name: digest(path) for path in (database, opened, report)}
+        if os.geteuid() == 0:
+            # As "nobody": the folder is shared but sticky, so the locked files (root's) cannot be
+            # replaced, and the open workbook cannot be read.
+            user = unprivileged()
+            folder.chmod(0o1777)
+            for path in (database, data):
+                os.chown(path, nobody().pw_uid, -1)
+            opened.chmod(0o600)
+            env = {"KHUYENCONG_DATA_DIR": str(data), "HOME": str(data), "XDG_CONFIG_HOME": str(data)}
+        else:
+            user, env = [], {"KHUYENCONG_DATA_DIR": str(data)}
+            opened.chmod(0)
+            folder.chmod(0o555)  # the export cannot put its workbook in place
+        locked = "Tệp «{}» đang được mở trong Excel. Hãy đóng tệp trong Excel rồi thử lại.\n"
+
+        imported = run_cli("--db", str(database), "import", str(opened), user=user, env=env)
+        assert (imported.returncode, imported.stderr) == (1, locked.format("dang-mo.xlsx"))
+        exported = run_cli("--db", str(database), "export", str(report), user=user, env=env)
+        assert (exported.returncode, exported.stderr) == (1, locked.format("bao-cao.xlsx"))
+
+        folder.chmod(0o755)
+        assert {path.name: digest(path) for path in (database, opened, report)} == before
+        assert sorted(path.name for path in folder.iterdir()) == ["bao-cao.xlsx", "dang-mo.xlsx", "data", "demo.kcdb",
+                                                                 "~$bao-cao.xlsx", "~$dang-mo.xlsx"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
+

@@ -81,10 +81,18 @@ def load_for_reading(path: Path):
 
 
 def save_workbook(workbook, path: Path) -> None:
-    """Save ``workbook`` to ``path``, saying so clearly when Excel holds the file open."""
+    """Save ``workbook`` to ``path``, saying so clearly when Excel holds the file open.
+
+    The workbook is written beside the target first and put in its place when complete, so a
+    failure never leaves a half-written workbook, and a file Excel holds open is left as it was.
+    """
+    partial = path.with_name(path.name + ".partial")
     try:
-        workbook.save(path)
+        workbook.save(partial)
+        partial.replace(path)
     except PermissionError:
         raise locked_error(path) from None
     except OSError as exc:
         raise WorkbookError(tr("Không ghi được tệp «{name}»: {error}", name=path.name, error=exc.strerror or exc)) from exc
+    finally:
+        partial.unlink(missing_ok=True)

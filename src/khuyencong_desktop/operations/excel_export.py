@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from ..domain.codes import DEFAULT_ACTIVITIES
 from ..excel.template import write_template
-from ..excel.workbook import locked_error, save_workbook
+from ..excel.workbook import save_workbook
 from ..excel.writer import count_rows, write_sheets
 from ..i18n import tr
 from ..storage.database import Database
@@ -32,18 +32,6 @@ class ExportReport:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _save(workbook, path: Path) -> None:
-    """Save beside the target first, so a failure never leaves a half-written workbook in its place."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        save_workbook(workbook, partial)
-        partial.replace(path)
-    except PermissionError:
-        raise locked_error(path) from None
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def export_workbook(db: Database, path: str | Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None) -> ExportReport:
     """Write every live programme, plan line, target, project and beneficiary to ``path``."""
@@ -63,7 +51,7 @@ def export_workbook(db: Database, path: str | Path, *, progress: Progress | None
                 progress(done, total)
 
         rows = write_sheets(workbook, session, tick)
-    _save(workbook, path)
+    save_workbook(workbook, path)
     return ExportReport(path, rows)
 
 
@@ -76,5 +64,5 @@ def export_template(path: str | Path, db: Database | None = None) -> ExportRepor
     workbook = Workbook(write_only=True)
     activities = list(activity_names(db).items()) if db else [(code, name) for code, name, _ in DEFAULT_ACTIVITIES]
     write_template(workbook, activities)
-    _save(workbook, path)
+    save_workbook(workbook, path)
     return ExportReport(path)
