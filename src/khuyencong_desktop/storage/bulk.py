@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
+from operator import itemgetter
 from json.encoder import encode_basestring
 
 from sqlalchemy import Date, DateTime, Enum
@@ -29,16 +30,31 @@ def _blank_row(model) -> dict[str, object]:
     return {column.key: defaults.get(column.key) for column in model.__table__.columns}
 
 
+@lru_cache(maxsize=None)
+def _text_getter(model) -> itemgetter:
+    """The text columns' values of a row of ``model`` as one tuple, fetched in C (the id makes it a tuple always)."""
+    return itemgetter(*text_columns(model), "id")
+
+
+def _all_nfc(values: tuple) -> bool:
+    """Whether every text in ``values`` is NFC already, judged in one call: NUL composes with nothing."""
+    try:
+        return unicodedata.is_normalized("NFC", "\0".join(filter(None, values)))
+    except TypeError:  # not all text: judged column by column
+        return False
+
+
 def complete_row(model, values: dict, *, at: str, origin: str | None, derive: bool = True) -> dict:
     """The full row of a new ``model`` record from its ``values`` (an id is made unless given).
 
     With ``derive`` False the search and sort columns are left for the caller to fill.
     """
     row = {**_blank_row(model), **values}
-    for key in text_columns(model):
-        value = row[key]
-        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-            row[key] = unicodedata.normalize("NFC", value)
+    if not _all_nfc(_text_getter(model)(row)):
+        for key in text_columns(model):
+            value = row[key]
+            if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+                row[key] = unicodedata.normalize("NFC", value)
     row["id"] = row["id"] or new_id()
     row.update(created_at=at, updated_at=at, origin_office_id=origin, deleted_at=None)
     if derive:
