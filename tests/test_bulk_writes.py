@@ -118,3 +118,16 @@ def test_the_snapshot_text_is_the_json_encoders_text():
     row["jobs"] = 2.5  # not a column's type: the encoder writes the whole snapshot
     assert snapshot_json(Project, row) == json.dumps({key: to_plain(row[key]) for key in content_columns(Project)},
                                                     ensure_ascii=False)
+
+
+def test_ids_made_in_bulk_are_random_version_4_uuids():
+    import uuid
+
+    from khuyencong_desktop.storage.bulk import new_ids
+
+    ids = new_ids(2000)
+    assert len(set(ids)) == 2000
+    for text in ids:
+        made = uuid.UUID(text)
+        assert (str(made), made.version, made.variant) == (text, 4, uuid.RFC_4122)
+    assert {text[19] for text in ids} == set("89ab") and len({text[0] for text in ids}) == 16
