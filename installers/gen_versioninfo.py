@@ -28,7 +28,8 @@ def version_quad(version: str) -> tuple[int, int, int, int]:
     return tuple(numbers + [0] * (4 - len(numbers)))  # type: ignore[return-value]
 
 
-def version_info_text(version: str) -> str:
+def version_info_text(version: str, filename: str = f"{PRODUCT}.exe") -> str:
+    """The resource of one executable; ``filename`` is what Explorer shows as its original file name."""
     quad = version_quad(version)
     strings = {
         "CompanyName": COMPANY,
@@ -36,7 +37,7 @@ def version_info_text(version: str) -> str:
         "FileVersion": version,
         "InternalName": PRODUCT,
         "LegalCopyright": COPYRIGHT,
-        "OriginalFilename": f"{PRODUCT}.exe",
+        "OriginalFilename": filename,
         "ProductName": PRODUCT,
         "ProductVersion": version,
     }
@@ -57,10 +58,10 @@ def version_info_text(version: str) -> str:
 """
 
 
-def write_version_info(path: Path) -> Path:
+def write_version_info(path: Path, filename: str = f"{PRODUCT}.exe") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(version_info_text(package_version()), encoding="utf-8")
+    path.write_text(version_info_text(package_version(), filename), encoding="utf-8")
     return path
 
 

@@ -148,6 +148,9 @@ def test_version_resource_carries_the_package_version(tmp_path):
     strings = {node.args[0].value: node.args[1].value for node in ast.walk(call)
                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "StringStruct"}
     assert strings["ProductVersion"] == strings["FileVersion"] == __version__
+    assert strings["OriginalFilename"] == "KhuyenCong.exe"
+    assert "StringStruct('OriginalFilename', 'khuyencong-cli.exe')" in versioninfo["version_info_text"](
+        __version__, "khuyencong-cli.exe")
     assert f"filevers={versioninfo['version_quad'](__version__)}" in text
 
 
