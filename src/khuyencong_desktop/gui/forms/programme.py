@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractScrollArea, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.calculations import PlanLineValue, check_plan, percent
@@ -12,10 +12,19 @@ from ...i18n import tr
 from ...operations.editing import programme_parts, record_values, save_programme
 from ..undo import push_saved
 from .base import RecordForm
+from .sizing import fit_to_screen, keep_columns_whole, rows_height
 from .widgets import DateEdit, MoneyEdit, NumberEdit
 
 TARGET_COLUMNS = 6
 ACTIVITY, DESCRIPTION, UNIT, PLANNED, ACHIEVED, PERCENT = range(TARGET_COLUMNS)
+NAME_WIDTH = 560
+"""The widest the name field grows to show a programme's whole name."""
+GRID_ROWS_SHOWN = 7
+"""Plan rows always shown on a 1366×768 screen: five years, the row without a year and the margin.
+
+A longer plan scrolls on such a screen and shows whole on a taller one (the grid asks for every row)."""
+TARGETS_SHOWN = 5
+"""Targets always shown on a 1366×768 screen beside a five-year plan; more show on a taller screen."""
 
 
 class ProgrammeForm(RecordForm):
@@ -27,40 +36,52 @@ class ProgrammeForm(RecordForm):
         self.setWindowTitle(tr("Chương trình") if record_id else tr("Thêm chương trình"))
         values = record_values(context.db, "programme", record_id) if record_id else {}
         plan, targets, self.achieved = programme_parts(context.db, record_id) if record_id else ([], [], {})
-        form = QFormLayout()
+        form, dates = QFormLayout(), QFormLayout()
         self.lines = {name: self.add_field(form, name, label, QLineEdit()) for name, label in (
             ("code", tr("Mã chương trình")), ("name", tr("Tên chương trình")), ("province", tr("Tỉnh")),
             ("decision_no", tr("Số quyết định")))}
-        self.decision_date = self.add_field(form, "decision_date", tr("Ngày quyết định"), DateEdit())
+        self.decision_date = self.add_field(dates, "decision_date", tr("Ngày quyết định"), DateEdit())
         self.from_year = NumberEdit(width=80)
         self.to_year = NumberEdit(width=80)
         for edit in (self.from_year, self.to_year):
             edit.editingFinished.connect(self._rebuild_grid)
-        self.add_field(form, "from_year", tr("Từ năm"), self.from_year)
-        self.add_field(form, "to_year", tr("Đến năm"), self.to_year)
-        self.total = self.add_field(form, "total", tr("Tổng kinh phí ({unit})", unit=self.unit.label),
+        self.add_field(dates, "from_year", tr("Từ năm"), self.from_year)
+        self.add_field(dates, "to_year", tr("Đến năm"), self.to_year)
+        self.total = self.add_field(dates, "total", tr("Tổng kinh phí ({unit})", unit=self.unit.label),
                                     MoneyEdit(self.unit))
         self.total.textChanged.connect(self.update_check)
-        self.layout_.addLayout(form)
+        identity = QHBoxLayout()
+        identity.addLayout(form, 3)
+        identity.addSpacing(16)
+        identity.addLayout(dates, 2)
+        self.layout_.addLayout(identity)
         self.layout_.addWidget(QLabel(tr("Kế hoạch vốn ({unit}) — để trống năm hoặc nguồn khi chỉ có tổng",
                                          unit=self.unit.label)))
         self.grid = QTableWidget(self)
         self.grid.itemChanged.connect(lambda _item: self.update_check())
-        self.layout_.addWidget(self.grid, 2)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.layout_.addWidget(self.grid)
         self.check_label = QLabel(wordWrap=True)
         self.messages["plan"] = self.check_label
         self.layout_.addWidget(self.check_label)
         self._targets_block(targets)
         self.finish_layout()
-        self.resize(900, 720)
+        self.setSizeGripEnabled(True)
+        self.ensurePolished()  # measure the tables in the fonts and style they will be shown in
         for name, edit in self.lines.items():
             edit.setText(values.get(name) or "")
+        name = self.lines["name"]
+        name.setMinimumWidth(min(name.fontMetrics().horizontalAdvance(name.text()) + 24, NAME_WIDTH))
         self.decision_date.set_day(values.get("decision_date"))
         self.from_year.set_number(values.get("from_year"))
         self.to_year.set_number(values.get("to_year"))
         self.total.set_dong(values.get("total"))
         self._plan = {(line["year"], line["source"]): line["amount"] for line in plan}
         self._rebuild_grid()
+        fit_to_screen(self)
 
     # -- plan grid --------------------------------------------------------------------------
     def _years(self) -> list[int]:
@@ -92,8 +113,10 @@ class ProgrammeForm(RecordForm):
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.grid.setItem(row, column, item)
         self.grid.blockSignals(False)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.update_check()
+        rows = self.grid.rowCount()
+        self.grid.setMinimumHeight(rows_height(self.grid, min(rows, GRID_ROWS_SHOWN)))
+        self.grid.setMaximumHeight(rows_height(self.grid, rows))
 
     def plan_values(self) -> dict:
         """{(year, source): đồng} of every filled cell; cells that cannot be read are left out and reported."""
@@ -127,6 +150,7 @@ class ProgrammeForm(RecordForm):
             self._margin(last_row, column, sum(a for (_y, s), a in plan.items() if s == source))
         self._margin(last_row, last_column, check.total)
         self.grid.blockSignals(False)
+        keep_columns_whole(self.grid, scrolls=self.grid.rowCount() > GRID_ROWS_SHOWN)
         problems = self._unreadable + check.problems
         if problems:
             self.check_label.setStyleSheet("color: #b00020;")
@@ -151,16 +175,23 @@ class ProgrammeForm(RecordForm):
         self.targets = QTableWidget(0, TARGET_COLUMNS, self)
         self.targets.setHorizontalHeaderLabels([tr("Nội dung (mã)"), tr("Chỉ tiêu"), tr("Đơn vị tính"),
                                                 tr("Kế hoạch"), tr("Đạt"), tr("Tỷ lệ")])
-        self.targets.horizontalHeader().setStretchLastSection(True)
-        self.targets.setColumnWidth(DESCRIPTION, 300)
+        header = self.targets.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        rows = self.targets.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())
+        header.sectionResized.connect(self._fit_target_rows, Qt.ConnectionType.QueuedConnection)
+        self.targets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.targets.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         for target in targets:
             self.add_target(target)
+        self._size_targets()
         self.messages["targets"] = self.general
         buttons = QHBoxLayout()
         add = QPushButton(tr("Thêm chỉ tiêu"))
         add.clicked.connect(lambda: self.add_target({}))
         remove = QPushButton(tr("Bỏ chỉ tiêu"))
-        remove.clicked.connect(lambda: self.targets.removeRow(self.targets.currentRow()))
+        remove.clicked.connect(self.remove_target)
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
@@ -170,6 +201,23 @@ class ProgrammeForm(RecordForm):
         column.addWidget(self.targets)
         column.addLayout(buttons)
         self.layout_.addWidget(box, 1)
+
+    def _fit_target_rows(self, column: int, _old: int, _new: int) -> None:
+        """A description wraps onto as many lines as the column's width needs."""
+        if column == DESCRIPTION:
+            self._size_targets()
+
+    def _size_targets(self) -> None:
+        """Every target on screen up to TARGETS_SHOWN of them (more scroll); at least room for two.
+
+        Descriptions wrap to the column's width, known only once the form is laid out on screen: until
+        then every row counts as one line (the dialog's first size), then rows grow to their text.
+        """
+        if self.targets.isVisible():
+            self.targets.resizeRowsToContents()
+        keep_columns_whole(self.targets, stretched=DESCRIPTION, scrolls=self.targets.rowCount() > TARGETS_SHOWN)
+        self.targets.setMinimumHeight(rows_height(self.targets, min(max(self.targets.rowCount(), 2), TARGETS_SHOWN)))
+        self.targets.updateGeometry()
 
     def add_target(self, target: dict) -> None:
         row = self.targets.rowCount()
@@ -188,6 +236,11 @@ class ProgrammeForm(RecordForm):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.targets.setItem(row, column, item)
         self.targets.item(row, ACTIVITY).setData(Qt.ItemDataRole.UserRole, target.get("id"))
+        self._size_targets()
+
+    def remove_target(self) -> None:
+        self.targets.removeRow(self.targets.currentRow())
+        self._size_targets()
 
     def target_values(self) -> list[dict]:
         values = []

@@ -47,7 +47,8 @@ class DateEdit(QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setPlaceholderText(tr("ngày/tháng/năm"))
-        self.setMaximumWidth(130)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance(self.placeholderText()) + 24)
+        self.setMinimumWidth(self.maximumWidth())
 
     def day(self) -> date | None:
         text = self.text().strip()
