@@ -20,6 +20,7 @@ from ..storage.database import Database
 from ..storage.exchange_models import parse_parents
 from ..i18n import tr
 from ..storage.history import derived_inputs, derived_values
+from .codes import clashing, placeholder
 from .collisions import composite_indexes, lift, settle
 from .decide import Decision, Entry, decide_record
 from .duplicates import find_duplicates
@@ -29,9 +30,9 @@ from .report import describe_conflicts, record_title, title_of
 from .records import LocalIndex, Refusal, foreign_keys, insert_new_rows, label, nfc, unique_columns
 
 PAUSE_ENV = "KHUYENCONG_MERGE_PAUSE"
+"""Seconds to wait inside the merge transaction after writing: lets a test kill a merge half-way."""
 ACTOR_LENGTH = 120
 """The history's Người sửa column holds at most this many characters."""
-"""Seconds to wait inside the merge transaction after writing: lets a test kill a merge half-way."""
 
 
 @dataclass
@@ -105,7 +106,8 @@ class _Merge:
                     for e in new_entries]
         rows_by_id = {e[0]: e for e in new_entries}
         lifted = lift(self.raw, self._reaching(incoming))
-        inserted = insert_new_rows(self.raw, self.package.rows, self.index)
+        inserted = insert_new_rows(self.raw, self.package.rows, self.index,
+                                   lambda table, column: self._moves(incoming, table, column))
         self.result.refused.extend(inserted.refused)
         created = {i for ids in inserted.created.values() for i in ids}
         skipped = inserted.same | {r.record_id for r in inserted.refused}
@@ -113,7 +115,7 @@ class _Merge:
         by_record: dict[str, list[Entry]] = defaultdict(list)
         for entry in incoming:
             by_record[entry.record_id].append(entry)
-        dropped = self._apply(by_record, created)
+        dropped = self._apply(by_record, created, inserted.claimed)
         self.raw.executemany(f"INSERT INTO change_log ({', '.join(ENTRY_COLUMNS)}) VALUES ({', '.join('?' * 11)})",
                              [[*rows_by_id[e.id][:6], e.new_value, *rows_by_id[e.id][7:]]
                               for e in sorted(incoming, key=lambda e: (e.at, e.id)) if e.id not in dropped])
@@ -158,20 +160,43 @@ class _Merge:
             rows.update((row["id"], row) for row in (dict(zip(names, r)) for r in cursor))
         return rows
 
-    def _apply(self, by_record: dict[str, list[Entry]], created: set[str]) -> set[str]:
-        """Decide and write every touched register; returns the ids of entries refused with their field."""
+    def _moves(self, incoming: list[Entry], table: str, column: str) -> dict[str, object]:
+        """The values of ``column`` the package gives to the records this file holds (before any is written)."""
+        changing = {e.record_id for e in incoming if e.entity == table and e.key == column}
+        rows = self._current_rows(table, sorted(changing))
+        local = self._local_entries(list(rows))
+        for entry in incoming:
+            if entry.record_id in rows:
+                local[entry.record_id].append(entry)
+        moves = {}
+        for record_id, row in rows.items():
+            decision = decide_record(local[record_id], {column}).get(column)
+            value = nfc(decision.value) if decision else None
+            if value is not None and value != row[column]:
+                moves[record_id] = value
+        return moves
+
+    def _apply(self, by_record: dict[str, list[Entry]], created: set[str],
+               claimed: dict[str, dict[str, dict[str, object]]]) -> set[str]:
+        """Decide and write every touched register; returns the ids of entries refused with their field.
+
+        ``claimed``: new records inserted under a placeholder, with the codes they take (records.insert_new_rows).
+        """
         local = self._local_entries(list(by_record))
         dropped: set[str] = set()
         by_table: dict[str, list[str]] = defaultdict(list)
         for record_id, entries in by_record.items():
             by_table[entries[0].entity].append(record_id)
+        for table, records in claimed.items():
+            by_table[table].extend(record_id for record_id in records if record_id not in by_record)
         for table, record_ids in by_table.items():
             rows = self._current_rows(table, record_ids)
             planned: dict[str, tuple[dict[str, Decision], dict]] = {}
             for record_id in record_ids:
                 entries = by_record[record_id]
                 decisions = decide_record(local[record_id] + entries, {e.key for e in entries if e.key})
-                planned[record_id] = decisions, self._changes(table, rows[record_id], decisions, entries, dropped)
+                changes = self._changes(table, rows[record_id], decisions, entries, dropped)
+                planned[record_id] = decisions, {**changes, **claimed.get(table, {}).get(record_id, {})}
             released = self._keep_unique(table, rows, planned, by_record, dropped)
             updates: dict[tuple[str, ...], list[list]] = defaultdict(list)
             for record_id in record_ids:
@@ -189,7 +214,7 @@ class _Merge:
                 # First phase of a code change: every moving record lets go of its code, so codes
                 # exchanged between records (A takes B's, B takes A's) never meet the unique rule half-way.
                 self.raw.executemany(f'UPDATE {table} SET "{column}" = ? WHERE id = ?',
-                                     [(f"~{record_id}", record_id) for record_id in record_ids_moving])
+                                     [(placeholder(record_id), record_id) for record_id in record_ids_moving])
             for columns, params in updates.items():
                 assignments = ", ".join(f'"{c}" = ?' for c in columns)
                 self.raw.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", params)
@@ -218,9 +243,10 @@ class _Merge:
                      by_record: dict[str, list[Entry]], dropped: set[str]) -> dict[str, list[str]]:
         """Refuse the code changes that would leave two records with one code once the whole package is applied.
 
-        Only the end state counts, so codes exchanged or rotated among records pass; a refused change
-        keeps its record's code, which may refuse another change in turn. Returns, per unique
-        column, the records whose value changes (written in two phases).
+        Only the end state counts (see codes.clashing), so codes exchanged or rotated among records
+        pass, and a new record takes the code the package frees (insert_new_rows let it in under a
+        placeholder only when it does). Returns, per unique column, the records whose value changes
+        (written in two phases).
         """
         released = {}
         for column in unique_columns(table):
@@ -229,20 +255,7 @@ class _Merge:
             if not moving:
                 continue
             owners = self.index.owners(table, column)
-            refused: set[str] = set()
-            while True:
-                holders: dict[object, list[str]] = defaultdict(list)
-                for value, owner in owners.items():
-                    if owner not in moving or owner in refused:
-                        holders[value].append(owner)
-                for rid, value in moving.items():
-                    if rid not in refused:
-                        holders[value].append(rid)
-                clash = {rid for ids in holders.values() if len(ids) > 1 for rid in ids
-                         if rid in moving and rid not in refused}
-                if not clash:
-                    break
-                refused |= clash
+            refused = clashing(owners, moving)
             for rid in sorted(refused):
                 decisions, changes = planned[rid]
                 self._refuse(table, rows[rid], column, by_record[rid], dropped, tr(
