@@ -95,10 +95,10 @@ def by_activity(data: PeriodReportData) -> list[Flowable]:
 
 def mobilised(data: PeriodReportData) -> list[Flowable]:
     s = data.summary
-    columns = [STT, Column("Nguồn vốn"), Column("Số tiền", "money", 40), Column("Tỷ lệ", "text", 22, centred=True)]
+    columns = [STT, Column("Nguồn vốn"), Column("Số tiền", "money", 40), Column("Tỷ lệ", "share", 22)]
     amounts = {source: s.by_source.get(source.value, 0) for source in Source}
     share = shares(amounts)
-    rows = [[str(i), source.label, amounts[source], format_percent(share[source]) if s.total_mobilised else ""]
+    rows = [[str(i), source.label, amounts[source], share[source] if s.total_mobilised else None]
             for i, source in enumerate(Source, start=1)]
     flowables = [heading("3. Nguồn vốn huy động", 2), *money_table(columns, rows, unit=data.unit)]
     state = [f"{source.label.lower()} {_money(data, amounts[source])}" for source in Source

@@ -7,7 +7,6 @@ from reportlab.platypus import Flowable
 
 from khuyencong_desktop.domain.calculations import shares
 from khuyencong_desktop.domain.codes import Source
-from khuyencong_desktop.domain.money import format_percent
 from khuyencong_desktop.reports.blocks import Letterhead
 from khuyencong_desktop.reports.document import heading, labelled, para, paragraphs, write_document
 from khuyencong_desktop.reports.project_data import ProjectInfo
@@ -20,16 +19,18 @@ FUNDING_COLUMNS = (
     Column("STT", "text", 12, centred=True),
     Column("Nguồn kinh phí"),
     Column("Kinh phí", "money", 38),
-    Column("Tỷ lệ", "text", 22, centred=True),
+    Column("Tỷ lệ", "share", 22),
 )
 
 
 def funding_table(project: ProjectInfo) -> list[Flowable]:
-    """Kinh phí by source (NSTW, NSĐP, NSNN, đối ứng, khác) with total, shares and "Bằng chữ"."""
+    """Kinh phí by source (NSTW, NSĐP, NSNN, đối ứng, khác) with total, shares and "Bằng chữ".
+
+    Without any money there is nothing to share: the Tỷ lệ cells, total included, stay empty.
+    """
     share = shares(dict(project.approved))
     total = sum(project.approved.values())
-    rows = [[str(i), source.label, project.approved[source],
-             format_percent(share[source]) if total else ""]
+    rows = [[str(i), source.label, project.approved[source], share[source] if total else None]
             for i, source in enumerate(Source, start=1)]
     return money_table(FUNDING_COLUMNS, rows, unit=project.unit)
 

@@ -6,18 +6,16 @@ from dataclasses import dataclass, replace
 from typing import IO
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from khuyencong_desktop.domain.money import MoneyUnit, format_amount
 from khuyencong_desktop.reports.blocks import Letterhead
 from khuyencong_desktop.reports.document import para, write_document
+from khuyencong_desktop.reports.measure import CELL_AIR, unwrapped_extent
 from khuyencong_desktop.reports.page import LANDSCAPE, text_width
 from khuyencong_desktop.reports.styles import TABLE_SIZE, table_styles
 from khuyencong_desktop.reports.tables import Column, exact_decimals, money_table
 
-CELL_AIR = 7
-"""Points added to a measured text: the cell's left and right padding (3 + 3) and a little air."""
 MIN_TEXT_WIDTH = 115
 """mm the four wrapping columns (name, beneficiaries, place, activity) keep at the least."""
 TEXT_SHARES = {"Tên đề án": 0.36, "Đơn vị thụ hưởng": 0.25, "Địa bàn": 0.14, "Nội dung hoạt động": 0.25}
@@ -48,11 +46,6 @@ class PlanRow:
         return self.support + self.counterpart + self.other
 
 
-def _widest(texts: Iterable[str], font: str) -> float:
-    """Width of the widest of ``texts`` in 1 pt type (a text's width grows in step with its size)."""
-    return max((stringWidth(text, font, 1) for text in set(texts)), default=0.0)
-
-
 @dataclass(frozen=True)
 class PlanLayout:
     """The columns of the year plan with their widths in mm, the cells' type size and decimals."""
@@ -63,24 +56,29 @@ class PlanLayout:
 
 
 def _extents(rows: Sequence[PlanRow], money: list[tuple[str, list[int]]], decimals: int,
-             unit: MoneyUnit) -> dict[str, float]:
+             unit: MoneyUnit, two_line_titles: bool) -> dict[str, float]:
     """The widest text of each column sized to its content (STT, code, level, money) in 1 pt type.
 
-    Headers count word by word in bold (a header wraps between words only); a money column counts
-    its amounts and its bold total.
+    Headers count in bold, broken between words (on two lines at most when ``two_line_titles``);
+    a money column counts its amounts and its bold total.
     """
     s = table_styles(TABLE_SIZE)
     regular, bold = s.table_text.fontName, s.table_header.fontName
 
-    def fitted(title: str, texts: Iterable[str]) -> float:
-        return max(_widest(texts, regular), _widest(title.split(), bold))
+    def fitted(title: str, texts: Iterable[str], total: str | None = None) -> float:
+        return unwrapped_extent(title, texts, total, regular, bold, two_line_title=two_line_titles)
 
     extents = {"STT": fitted("STT", [str(len(rows))]), "Mã đề án": fitted("Mã đề án", (r.code for r in rows)),
                "Cấp": fitted("Cấp", (r.level for r in rows))}
     for title, amounts in money:
-        extents[title] = max(fitted(title, (format_amount(a, unit, decimals) for a in amounts)),
-                             _widest([format_amount(sum(amounts), unit, decimals)], bold))
+        extents[title] = fitted(title, (format_amount(a, unit, decimals) for a in amounts),
+                                format_amount(sum(amounts), unit, decimals))
     return extents
+
+
+def _room(extents: dict[str, float], size: float) -> float:
+    """Points the wrapping columns share when the measured ones get ``extents`` in ``size`` pt type."""
+    return text_width(LANDSCAPE) - sum(extent * size + CELL_AIR for extent in extents.values())
 
 
 def plan_layout(rows: Sequence[PlanRow], unit: MoneyUnit) -> PlanLayout:
@@ -90,22 +88,25 @@ def plan_layout(rows: Sequence[PlanRow], unit: MoneyUnit) -> PlanLayout:
     included), so nothing is broken or clipped; "Nguồn khác" appears only when some project has
     such money. The name, beneficiaries, place and activity share the rest (TEXT_SHARES). When
     that rest falls under MIN_TEXT_WIDTH (large amounts, a small unit, the extra column), the
-    table's type steps down from 12 pt to at most SMALLEST_SIZE.
+    table's type steps down from 12 pt to at most SMALLEST_SIZE. The measured columns' headers take
+    two lines at most when that leaves the rest its MIN_TEXT_WIDTH at the same type size.
     """
     money = [("Kinh phí KC hỗ trợ", [r.support for r in rows]), ("Vốn đối ứng", [r.counterpart for r in rows])]
     if any(r.other for r in rows):
         money.append(("Nguồn khác", [r.other for r in rows]))
     money.append(("Tổng kinh phí", [r.total for r in rows]))
     decimals = exact_decimals([a for _title, amounts in money for a in amounts if a], unit)
-    extents = _extents(rows, money, decimals, unit)
+    extents = _extents(rows, money, decimals, unit, two_line_titles=False)
     size = float(TABLE_SIZE)
-    measured = {title: extent * size + CELL_AIR for title, extent in extents.items()}
-    while text_width(LANDSCAPE) - sum(measured.values()) < MIN_TEXT_WIDTH * mm and size > SMALLEST_SIZE:
+    while _room(extents, size) < MIN_TEXT_WIDTH * mm and size > SMALLEST_SIZE:
         size -= SIZE_STEP
-        measured = {title: extent * size + CELL_AIR for title, extent in extents.items()}
-    room = text_width(LANDSCAPE) - sum(measured.values())
+    two_line = _extents(rows, money, decimals, unit, two_line_titles=True)
+    if _room(two_line, size) >= MIN_TEXT_WIDTH * mm:
+        extents = two_line
+    room = _room(extents, size)
     if room <= 0:
         raise ValueError("the codes and amounts are too wide for a landscape page")
+    measured = {title: extent * size + CELL_AIR for title, extent in extents.items()}
     width = {**measured, **{title: room * share for title, share in TEXT_SHARES.items()}}
     columns = [Column("STT", "text", centred=True), Column("Mã đề án"), Column("Tên đề án"),
                Column("Đơn vị thụ hưởng"), Column("Địa bàn"), Column("Nội dung hoạt động"),
