@@ -10,7 +10,7 @@ import pytest
 from khuyencong_desktop.domain.codes import BeneficiaryKind, FundingLevel
 from khuyencong_desktop.domain.text import fold, sort_key
 from khuyencong_desktop.storage.bulk import BulkCreator
-from khuyencong_desktop.storage.models import Beneficiary, Project, ProjectBeneficiary
+from khuyencong_desktop.storage.models import TRACKED_MODELS, Beneficiary, Project, ProjectBeneficiary
 
 # Decomposed text (NFD), as some Windows tools and old sheets write it.
 NAME = unicodedata.normalize("NFD", "Hỗ trợ máy sấy chè Tân Cương")
@@ -131,3 +131,46 @@ def test_ids_made_in_bulk_are_random_version_4_uuids():
         made = uuid.UUID(text)
         assert (str(made), made.version, made.variant) == (text, 4, uuid.RFC_4122)
     assert {text[19] for text in ids} == set("89ab") and len({text[0] for text in ids}) == 16
+
+
+def test_snapshots_of_many_rows_are_each_the_json_encoders_text():
+    from khuyencong_desktop.domain.codes import Status
+    from khuyencong_desktop.storage.bulk import snapshot_texts
+    from khuyencong_desktop.storage.history import content_columns
+    from khuyencong_desktop.storage.values import to_plain
+
+    def expected(row):
+        return json.dumps({key: to_plain(row[key]) for key in content_columns(Project)}, ensure_ascii=False)
+
+    base = {key: None for key in content_columns(Project)}
+    rows = [{**base, "code": "P-1", "name": "Máy sấy", "jobs": 3, "unlocked": True, "status": Status.DA_PHE_DUYET},
+            {**base, "code": "P-2", "name": None, "jobs": 0, "unlocked": False, "notes": 'a "b" %s \\ \n'},
+            {**base, "code": "P-3", "name": "Chè", "jobs": None, "unlocked": 1}]
+    assert snapshot_texts(Project, rows) == [expected(row) for row in rows]
+    assert '"unlocked": true' in snapshot_texts(Project, rows)[0] and '"unlocked": 1' in snapshot_texts(Project, rows)[2]
+    rows[1]["jobs"] = 2.0  # a float: the encoder writes every snapshot of the rows whole, as it would
+    assert snapshot_texts(Project, rows) == [expected(row) for row in rows]
+
+
+def test_records_flushed_in_several_chunks_are_all_stored_with_their_entries_in_order(empty_db, monkeypatch):
+    from khuyencong_desktop.storage import bulk as bulk_module
+
+    monkeypatch.setattr(bulk_module, "FLUSH_CHUNK", 2)
+    with empty_db.session() as session:
+        bulk = BulkCreator(session)
+        projects = [bulk.new(Project, **_project(f"BULK-{i}")) for i in range(5)]
+        people = [bulk.new(Beneficiary, **_person(f"010123456{i}")) for i in range(3)]
+        link = bulk.new(ProjectBeneficiary, project_id=projects[4].id, beneficiary_id=people[2].id)
+        assert bulk.flush() == 9
+    with sqlite3.connect(empty_db.path) as conn:
+        stored = [code for (code,) in conn.execute("SELECT code FROM project ORDER BY rowid")]
+        logged = conn.execute("SELECT entity, record_id, new_value FROM change_log WHERE entity IN "
+                              "('project', 'beneficiary', 'project_beneficiary') ORDER BY seq").fetchall()
+    assert stored == [f"BULK-{i}" for i in range(5)]
+    made = {"project": [p.id for p in projects], "beneficiary": [b.id for b in people],
+            "project_beneficiary": [link.id]}
+    # Table by table in reference order, each table's entries in the order its records were made.
+    order = [model.__tablename__ for model in TRACKED_MODELS if model.__tablename__ in made]
+    assert [(entity, record_id) for entity, record_id, _ in logged] == [
+        (table, record_id) for table in order for record_id in made[table]]
+    assert [json.loads(text)["code"] for entity, _, text in logged if entity == "project"] == stored

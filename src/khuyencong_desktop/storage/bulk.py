@@ -25,6 +25,8 @@ from .values import to_plain
 
 ID_BATCH = 1000
 """Ids made at a time for new records."""
+FLUSH_CHUNK = 2000
+"""Records whose rows and history entries are made and inserted together."""
 
 
 _VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
@@ -86,51 +88,86 @@ def _converted_columns(model) -> tuple[str, ...]:
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 """``values.dump`` of a snapshot of plain values, bound once (the same text, without the per-call setup)."""
 
+_WRITE = {str: encode_basestring, int: int.__repr__, bool: {True: "true", False: "false"}.__getitem__,
+          type(None): {None: "null"}.__getitem__}
+"""The JSON text of a plain value by its exact class, as ``_encode`` writes it (the values a column holds)."""
+
 
 @lru_cache(maxsize=None)
-def _snapshot_template(model) -> tuple[tuple[str, str, bool], ...]:
-    """Per content column: its key, its JSON key as ``_encode`` writes it ('"code": '), whether to convert."""
+def _snapshot_template(model) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    """The snapshot text with a ``%s`` per content column ('{"code": %s, ...}'), and per column its key and
+    whether its values are converted (enums, dates)."""
     converted = _converted_columns(model)
-    return tuple((key, encode_basestring(key) + ": ", key in converted) for key in content_columns(model))
+    columns = content_columns(model)
+    text = "{" + ", ".join(encode_basestring(key) + ": %s" for key in columns) + "}"
+    return text, tuple((key, key in converted) for key in columns)
+
+
+def _column_texts(values: list) -> list[str] | None:
+    """The JSON text of each of one column's ``values``; None when one is not text, a whole number, a boolean
+    or None."""
+    kinds = set(map(type, values))
+    if len(kinds) == 1:
+        write = _WRITE.get(kinds.pop())
+        return None if write is None else list(map(write, values))
+    if not kinds <= _WRITE.keys():
+        return None
+    return [_WRITE[value.__class__](value) for value in values]
+
+
+def snapshot_texts(model, rows: list[dict]) -> list[str]:
+    """The JSON text of the content snapshot of each of ``rows``: exactly ``_encode`` of it.
+
+    Built column by column (each column's values are written by one C function when they share a
+    class) and put together with one text template per model. Rows holding anything else (a float,
+    say) are left to the encoder whole.
+    """
+    template, columns = _snapshot_template(model)
+    texts = []
+    for key, convert in columns:
+        values = list(map(itemgetter(key), rows))
+        column = _column_texts(list(map(to_plain, values)) if convert else values)
+        if column is None:
+            return [_encode({key: to_plain(row[key]) if convert else row[key] for key, convert in columns})
+                    for row in rows]
+        texts.append(column)
+    return list(map(template.__mod__, zip(*texts)))
 
 
 def snapshot_json(model, row: dict) -> str:
-    """The JSON text of the content snapshot of ``row``: exactly ``_encode`` of it, the keys written once.
+    """The JSON text of the content snapshot of one ``row`` (see :func:`snapshot_texts`)."""
+    return snapshot_texts(model, [row])[0]
 
-    Text, whole numbers, booleans and None are written here; a snapshot holding anything else
-    (a float, say) is left to the encoder whole.
-    """
-    parts = []
-    for key, prefix, convert in _snapshot_template(model):
-        value = row[key]
-        if convert:
-            value = to_plain(value)
-        kind = value.__class__
-        if kind is str:
-            parts.append(prefix + encode_basestring(value))
-        elif value is None:
-            parts.append(prefix + "null")
-        elif kind is int:
-            parts.append(prefix + int.__repr__(value))
-        elif kind is bool:
-            parts.append(prefix + ("true" if value else "false"))
-        else:
-            return _encode({key: to_plain(row[key]) if convert else row[key]
-                            for key, _, convert in _snapshot_template(model)})
-    return "{" + ", ".join(parts) + "}"
+
+def create_entries(model, rows: list[dict], *, actor: str, office_id: str | None, entry_ids: list[str]) -> list[dict]:
+    """The ``create`` change-log entries of new ``rows``: each its content snapshot, replacing nothing."""
+    fixed = entry_row("", model.__tablename__, "", "create", None, None, None, "", actor, office_id, [])
+    return [{**fixed, "id": entry_id, "record_id": row["id"], "new_value": text, "at": row["created_at"]}
+            for row, text, entry_id in zip(rows, snapshot_texts(model, rows), entry_ids)]
 
 
 def create_entry(model, row: dict, *, actor: str, office_id: str | None, entry_id: str | None = None) -> dict:
-    """The ``create`` change-log entry of a new ``row``: its content snapshot, replacing nothing."""
-    return entry_row(entry_id or new_id(), model.__tablename__, row["id"], "create", None, None,
-                     snapshot_json(model, row), row["created_at"], actor, office_id, [])
+    """The ``create`` change-log entry of one new ``row`` (see :func:`create_entries`)."""
+    return create_entries(model, [row], actor=actor, office_id=office_id, entry_ids=[entry_id or new_id()])[0]
 
 
 class NewRecord:
-    """A record waiting in a :class:`BulkCreator`: its column values as attributes, ``id`` included."""
+    """A record waiting in a :class:`BulkCreator`: the values it was given as attributes, ``id`` included.
 
-    def __init__(self, values: dict):
+    The columns it was not given read as their defaults, kept once per model rather than per record.
+    """
+
+    __slots__ = ("_defaults", "__dict__")
+
+    def __init__(self, defaults: dict, values: dict):
+        self._defaults = defaults
         self.__dict__.update(values)
+
+    def __getattr__(self, key: str):
+        try:
+            return self._defaults[key]
+        except KeyError:
+            raise AttributeError(key) from None
 
 
 class BulkCreator:
@@ -149,29 +186,31 @@ class BulkCreator:
     def new(self, model, **values) -> NewRecord:
         if not self._ids:
             self._ids = new_ids(ID_BATCH)
-        record = NewRecord({**_blank_row(model), **values, "id": values.get("id") or self._ids.pop()})
+        record = NewRecord(_blank_row(model), {**values, "id": values.get("id") or self._ids.pop()})
         self.pending.setdefault(model, []).append(record)
         return record
 
     def flush(self) -> int:
-        """Insert every pending record and its ``create`` entry; how many records were inserted."""
+        """Insert every pending record and its ``create`` entry; how many records were inserted.
+
+        Rows and entries are made and inserted :data:`FLUSH_CHUNK` records at a time, so their
+        memory does not grow with the number of records.
+        """
         info = self.session.info
         office, actor = info.get("office_id"), info.get("actor", "")
         at = utc_now()
-        entries, count = [], 0
+        count = 0
         for model in TRACKED_MODELS:
             records = self.pending.pop(model, [])
-            if not records:
-                continue
             converted = _converted_columns(model)
-            rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
-                    for record in records]
-            for row in rows:
-                for key in converted:
-                    row[key] = to_plain(row[key])
-            insert_rows(self.session, model.__tablename__, rows)
-            entries += [create_entry(model, row, actor=actor, office_id=office, entry_id=entry_id)
-                        for row, entry_id in zip(rows, new_ids(len(rows)))]
-            count += len(rows)
-        insert_entries(self.session, entries)
+            for start in range(0, len(records), FLUSH_CHUNK):
+                rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
+                        for record in records[start:start + FLUSH_CHUNK]]
+                for row in rows:
+                    for key in converted:
+                        row[key] = to_plain(row[key])
+                insert_rows(self.session, model.__tablename__, rows)
+                insert_entries(self.session, create_entries(model, rows, actor=actor, office_id=office,
+                                                            entry_ids=new_ids(len(rows))))
+                count += len(rows)
         return count
