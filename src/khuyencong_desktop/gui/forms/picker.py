@@ -7,12 +7,19 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
 
 from ...domain.money import MoneyUnit
 from ...i18n import tr
-from ...operations.listing import BeneficiaryQuery, ListFilter
+from .. import errors
+from ...operations.listing import BeneficiaryQuery, BeneficiaryRow, ListFilter
+from ..models.loading import is_small, read_in_background
 from .base import run_dialog
 from .widgets import InputError, MoneyEdit
 
 RESULTS = 30
-"""How many matches the search shows; typing more narrows them."""
+"""How many beneficiaries the list shows (the first in Vietnamese order); typing narrows them."""
+
+
+def first_beneficiaries(db, text: str) -> list[BeneficiaryRow]:
+    """The first RESULTS beneficiaries whose name, tax code or place matches ``text`` (all when empty)."""
+    return BeneficiaryQuery(db, ListFilter(text=text)).fetch(0, RESULTS)
 
 
 class BeneficiaryPicker(QWidget):
@@ -52,19 +59,33 @@ class BeneficiaryPicker(QWidget):
         row.addWidget(self.new_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self._asked = ""
+        """The search text of the newest read; a read for older text is dropped when it comes back."""
+        self._reads_inline = is_small(context.db)
+        self.refresh_results()
 
     # -- results ----------------------------------------------------------------------------
     def refresh_results(self) -> None:
+        """Read the beneficiaries the search text matches, on a worker thread unless the file is small."""
         self._timer.stop()
-        self.results.clear()
-        text = self.search.text().strip()
-        if not text:
+        self._asked = text = self.search.text().strip()
+        read_in_background(self, first_beneficiaries, self.context.db, text, wait=self._reads_inline,
+                           deliver=lambda rows: self._show_results(text, rows),
+                           fail=lambda exc: self._read_failed(text, exc))
+
+    def _show_results(self, text: str, rows: list[BeneficiaryRow]) -> None:
+        if text != self._asked:
             return
-        for row in BeneficiaryQuery(self.context.db, ListFilter(text=text)).fetch(0, RESULTS):
+        self.results.clear()
+        for row in rows:
             place = ", ".join(p for p in (row.commune, row.district, row.province) if p)
             item = QListWidgetItem(f"{row.name} — {place}" + (f" — MST {row.tax_code}" if row.tax_code else ""))
             item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name, row.tax_code))
             self.results.addItem(item)
+
+    def _read_failed(self, text: str, exc: BaseException) -> None:
+        if text == self._asked:
+            errors.report(exc, self)
 
     def add_item(self, item: QListWidgetItem | None) -> None:
         if item is None:
