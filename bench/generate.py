@@ -38,7 +38,10 @@ CACHE_PAGES_KIB = 256 * 1024
 """SQLite page cache while filling: random UUID keys touch index pages all over the file."""
 
 NATIONAL_OFFICE = dict(name="CỤC CÔNG THƯƠNG ĐỊA PHƯƠNG", parent_body="BỘ CÔNG THƯƠNG", province="Hà Nội",
-                       place_name="Hà Nội", number_suffix="CTĐP", head_position="CỤC TRƯỞNG")
+                       place_name="Hà Nội", number_suffix="CTĐP", head_capacity="KT. CỤC TRƯỞNG",
+                       head_position="PHÓ CỤC TRƯỞNG", head_name="Trần Văn Hòa",
+                       recipients="Bộ trưởng (để b/c);\nSở Công Thương các tỉnh, thành phố;\nLưu: VT, CTĐP.")
+"""The national department whose documents the benchmarks print; signer and nơi nhận are illustrative."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ the split of the totals over single projects are illustrative, and say so in the
 """
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Source, Status
@@ -54,6 +56,28 @@ def _project(code, name, year, level, activity, support, counterpart=0, jobs=0, 
     if status == Status.DA_QUYET_TOAN:
         project.set_amounts(project.amounts(), settled=True)
     return project
+
+
+def _record_decisions(session) -> None:
+    """Acceptance (nghiệm thu) and, when settled, settlement (quyết toán) decisions of the finished
+    projects added since the last flush, numbered in order within each year and issuing body.
+
+    Illustrative, as the names are. A national project (KCQG) is accepted and settled by the ministry's department (Cục Công
+    Thương địa phương), a local one by the provincial department (Sở Công Thương): in November
+    and December, settled in the first quarter of the next year.
+    """
+    finished = sorted((o for o in session.new if isinstance(o, Project)
+                       and o.status in (Status.DA_NGHIEM_THU, Status.DA_QUYET_TOAN)), key=lambda p: (p.year, p.code))
+    numbers: Counter[tuple[int, str]] = Counter()
+    for project in finished:
+        body = "CTĐP" if project.level == FundingLevel.KCQG else "SCT"
+        numbers[project.year, body] += 1
+        n = numbers[project.year, body]
+        project.acceptance_decision_no = f"{180 + 7 * n}/QĐ-{body}"
+        project.acceptance_date = date(project.year, 11, 5) + timedelta(days=3 * n)
+        if project.status == Status.DA_QUYET_TOAN:
+            project.settlement_decision_no = f"{12 + 5 * n}/QĐ-{body}"
+            project.settlement_date = date(project.year + 1, 1, 10) + timedelta(days=4 * n)
 
 
 def _link(session, project: Project, *beneficiaries: Beneficiary) -> None:
@@ -123,6 +147,7 @@ def _lang_son(session) -> None:
     _link(session, _project("LS-DP-2019-MM98", "Hỗ trợ máy sấy hoa hồi", 2019, FundingLevel.KCDP, "MM", 120, 200, 4,
                             district="Văn Quan", status=Status.BI_TU_CHOI, remarks="Không đủ điều kiện đối ứng."),
           machinery[6])
+    _record_decisions(session)
 
 
 def _lai_chau(session) -> None:
@@ -160,6 +185,7 @@ def _lai_chau(session) -> None:
                             FundingLevel.KCDP, "MM", 300, district="Phong Thổ", province="Lai Châu",
                             status=Status.DA_QUYET_TOAN, capacity="9 triệu viên/năm", implementing_unit=unit,
                             sector="sản xuất vật liệu xây dựng", notes=year_note, **owned), phu_minh)
+    _record_decisions(session)
 
 
 def add_demo_data(session) -> None:
