@@ -1,11 +1,11 @@
 """What the list filters offer (lựa chọn bộ lọc): years, activities, places and programmes of a file.
 
 Years come from an index, activities and programmes from small tables: they are read each time.
-Places (every commune, district and province of a project or cơ sở) need a pass over the project
-and beneficiary tables, ~0,2 s on a 100.000-project file, so they are kept per open file and read
-again only when the change history shows an edit that can have changed them (a record created,
-deleted, restored or moved to another place). Every list tab and the project form share the one
-result; two tabs asking at once wait for the same read.
+Places (every commune, district and province of a project or cơ sở) need a pass over the place
+indexes of the project and beneficiary tables, ~0,05 s on a 100.000-project file, so they are kept
+per open file and read again only when the change history shows an edit that can have changed them
+(a record created, deleted, restored or moved to another place). Every list tab and the project
+form share the one result; two tabs asking at once wait for the same read.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from ..domain.text import sort_key
 from ..storage.database import Database
 from ..storage.models import Activity, Beneficiary, ChangeLog, Programme, Project
 
-PLACE_FIELDS = ("commune", "district", "province")
+PLACE_FIELDS = ("province", "district", "commune")
 PLACE_TABLES = (Project, Beneficiary)
 
 
@@ -67,12 +67,24 @@ def programme_choices(db: Database) -> list[tuple[str, str]]:
                                                .where(Programme.deleted_at.is_(None)).order_by(Programme.code))]
 
 
+def places_statement(model):
+    """The distinct provinces, districts and communes of ``model``'s live rows, in one pass over its
+    place index (migration 0005), not over the table nor three times.
+
+    Named with INDEXED BY: in a file never ANALYZEd (every office's file) SQLite's planner judges
+    the project year index narrower and walks it instead, visiting every row in year order (0,3 s
+    on a 100.000-project file against 0,05 s through the place index). Migration 0005 makes the
+    index in every file this version opens.
+    """
+    table = model.__tablename__
+    gathered = ", ".join(f"json_group_array(DISTINCT {name})" for name in PLACE_FIELDS)
+    return text(f"SELECT {gathered} FROM {table} INDEXED BY ix_{table}_place WHERE deleted_at IS NULL")
+
+
 def _read_places(conn) -> list[str]:
-    """One pass per table, the three columns' distinct values gathered together (not three passes)."""
     places: set[str] = set()
     for model in PLACE_TABLES:
-        columns = [func.json_group_array(getattr(model, name).distinct()) for name in PLACE_FIELDS]
-        for values in conn.execute(select(*columns).where(model.deleted_at.is_(None))).one():
+        for values in conn.execute(places_statement(model)).one():
             places.update(p for p in json.loads(values) if p)
     return sorted(places, key=sort_key)
 

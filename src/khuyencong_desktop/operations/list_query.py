@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from sqlalchemy import and_, func, literal_column, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select, tuple_
+from sqlalchemy.orm import aliased
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Status
 from ..domain.text import fold
@@ -42,8 +43,20 @@ def like_words(column, text: str):
 
 
 def place_condition(model, place: str):
-    """``place`` (a commune, district or province name) matched exactly against any of the three."""
-    return or_(model.commune == place, model.district == place, model.province == place)
+    """``place`` (a commune, district or province name) matched exactly against any of the three.
+
+    Asked as "the row's (province, district, commune) is one of the live places holding the name":
+    SQLite finds those places in the place index (migration 0005) and the rows through it, where
+    the plain three-way OR reads every row of the table (0,2 s on a 100.000-project file). Grouping
+    by the index's columns makes the planner walk that index even in a file never ANALYZEd.
+    """
+    places = aliased(model)
+    triple = (places.province, places.district, places.commune)
+    holding = (select(*triple)
+               .where(places.deleted_at.is_(None),
+                      or_(places.commune == place, places.district == place, places.province == place))
+               .group_by(*triple))
+    return tuple_(model.province, model.district, model.commune).in_(holding)
 
 
 class ListQuery:

@@ -203,9 +203,11 @@ class BeneficiaryQuery(ListQuery):
         stmt = self._select().where(*self._where()).order_by(*self._order(Beneficiary.name_key, Beneficiary.id)).offset(offset).limit(limit)
         return [BeneficiaryRow(*row) for row in self._rows(stmt)]
 
+    def ids_statement(self):
+        return select(Beneficiary.id).where(*self._where()).order_by(*self._order(Beneficiary.name_key, Beneficiary.id))
+
     def ids(self) -> list[str]:
-        stmt = select(Beneficiary.id).where(*self._where()).order_by(*self._order(Beneficiary.name_key, Beneficiary.id))
-        return self._first_column(stmt)
+        return self._first_column(self.ids_statement())
 
     def _by_ids(self, ids: list[str]) -> list[BeneficiaryRow]:
         return [BeneficiaryRow(*row) for row in self._rows(self._select().where(Beneficiary.id.in_(ids)))]

@@ -11,7 +11,7 @@ from .base import utc_now
 from .errors import NewerSchema
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 """The newest migration's revision. A file already at it opens without loading Alembic (a third of a
 second at every start); tests/test_storage.py checks it against the migration scripts."""
 

@@ -126,8 +126,11 @@ class Beneficiary(Tracked, Base):
     """Cơ sở CNNT / đơn vị thụ hưởng."""
 
     __tablename__ = "beneficiary"
-    __table_args__ = (Index("ix_beneficiary_list_name", "name_key", "id", sqlite_where=text("deleted_at IS NULL")),)
-    """The list's sorted ids by name, read from the index alone (migration 0003)."""
+    __table_args__ = (Index("ix_beneficiary_list_name", "name_key", "id", sqlite_where=text("deleted_at IS NULL")),
+                      Index("ix_beneficiary_place", "province", "district", "commune",
+                            sqlite_where=text("deleted_at IS NULL")))
+    """The list's sorted ids by name, read from the index alone (migration 0003); the places of live
+    records for the place filter and its choices (migration 0005)."""
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[BeneficiaryKind | None] = mapped_column(_enum(BeneficiaryKind))
     tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
@@ -160,8 +163,10 @@ class Project(Tracked, Base):
     __tablename__ = "project"
     __table_args__ = (Index("ix_project_year_level", "year", "level"),
                       Index("ix_project_list_year", text("year DESC"), "code", "id", sqlite_where=text("deleted_at IS NULL")),
-                      Index("ix_project_list_name", "name_key", "code", "id", sqlite_where=text("deleted_at IS NULL")))
-    """The list's sorted ids (newest year first, or by name) read from the index alone (migration 0003)."""
+                      Index("ix_project_list_name", "name_key", "code", "id", sqlite_where=text("deleted_at IS NULL")),
+                      Index("ix_project_place", "province", "district", "commune", sqlite_where=text("deleted_at IS NULL")))
+    """The list's sorted ids (newest year first, or by name) read from the index alone (migration 0003);
+    the places of live records for the place filter and its choices (migration 0005)."""
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(500))
     year: Mapped[int] = mapped_column(Integer)
