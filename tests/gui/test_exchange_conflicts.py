@@ -16,9 +16,12 @@ from khuyencong_desktop.exchange.conflicts import list_conflicts
 from khuyencong_desktop.exchange.merge import merge_package
 from khuyencong_desktop.exchange.package import write_package
 from khuyencong_desktop.gui.exchange.conflicts import ConflictsModel
-from khuyencong_desktop.storage.models import Project
+from khuyencong_desktop.exchange.report import conflict_line
+from khuyencong_desktop.storage.models import Project, ProjectBeneficiary
 
 CODE = "LS-QG-2020-01"
+TITLE = f"{CODE} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa»"
+LINK = f"{CODE} – «Công ty Cổ phần Đầu tư xây dựng và phát triển Việt Bắc»"
 
 
 @pytest.fixture
@@ -70,9 +73,9 @@ def test_values_are_shown_as_officers_write_them(window, qtbot, shown, tmp_path,
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
     # The province edited last, so its values are shown until someone chooses.
-    assert sorted(rows(dialog.model)) == [["Đề án", CODE, "Ngày phê duyệt", "05/03/2020"],
-                                          ["Đề án", CODE, "Trạng thái", "Đang thực hiện"],
-                                          ["Đề án", CODE, "Vốn đối ứng phê duyệt", "150 triệu đồng"]]
+    assert sorted(rows(dialog.model)) == [["Đề án", TITLE, "Ngày phê duyệt", "05/03/2020"],
+                                          ["Đề án", TITLE, "Trạng thái", "Đang thực hiện"],
+                                          ["Đề án", TITLE, "Vốn đối ứng phê duyệt", "150 triệu đồng"]]
     row = next(r for r, values in enumerate(rows(dialog.model)) if values[2] == "Vốn đối ứng phê duyệt")
     dialog.table.selectRow(row)
     labels = dialog.options_box.findChildren(QLabel)
@@ -97,4 +100,36 @@ def test_money_follows_the_chosen_unit(window, qtbot, tmp_path):
     _conflicting_edits(window.context.db, tmp_path)
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
-    assert ["Đề án", CODE, "Vốn đối ứng phê duyệt", "150.000 nghìn đồng"] in rows(dialog.model)
+    assert ["Đề án", TITLE, "Vốn đối ứng phê duyệt", "150.000 nghìn đồng"] in rows(dialog.model)
+
+
+def _edit_link_share(db, share: int) -> None:
+    with db.session() as s:
+        project_id = s.scalar(select(Project.id).where(Project.code == CODE))
+        s.scalar(select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == project_id)).share = share
+
+
+def test_a_link_is_named_by_both_ends_as_in_the_merge_report(window, qtbot, tmp_path):
+    db = window.context.db
+    district = district_copy(db, tmp_path / "district.kcdb")
+    try:
+        _edit_link_share(district, 40_000_000)
+        _edit_link_share(db, 30_000_000)
+        _edit(district, jobs=40)
+        _edit(db, jobs=45)
+        result = merge_package(db, write_package(district, tmp_path / "huyen.kcx"))
+    finally:
+        district.close()
+    dialog = window.exchange_actions.show_conflicts()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(tmp_path / "conflicts-link.png"))
+    assert sorted(rows(dialog.model)) == [
+        ["Cơ sở thụ hưởng của đề án", LINK, "Phần hỗ trợ", "30 triệu đồng"],
+        ["Đề án", TITLE, "Lao động, việc làm", "45"]]
+    record = dialog.model.index(0, ConflictsModel.RECORD)
+    assert record.data(Qt.ItemDataRole.ToolTipRole) == record.data()
+    # The command line's merge report names each record in the same words.
+    lines = [conflict_line(c) for c in result.conflicts]
+    assert sorted(line.split(": hai đơn vị")[0] for line in lines) == [
+        f"Cơ sở thụ hưởng của đề án {LINK}, trường «Phần hỗ trợ»",
+        f"Đề án {TITLE}, trường «Lao động, việc làm»"]

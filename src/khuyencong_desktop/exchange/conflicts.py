@@ -24,6 +24,7 @@ from ..storage.values import from_plain, to_plain
 from .collisions import composite_indexes
 from .decisions import SURVIVOR, record_decision, settle_pair, survivor_choices
 from .duplicate_actions import move_links
+from .report import pair_title, title_of
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Conflict:
     entity: str
     record_id: str
     record: str
+    """The record as the merge report names it (report.record_title: code and name, a link's two ends)."""
     field: str
     shown_entry_id: str
     options: tuple[Option, ...]
@@ -63,27 +65,24 @@ class Conflict:
         return not (self.is_deletion or self.is_survivor)
 
 
-def _label(obj) -> str:
-    return str(getattr(obj, "code", None) or getattr(obj, "name", None) or obj.id)
-
-
 def list_conflicts(db: Database) -> list[Conflict]:
     """Every open conflict, by record then field, with its competing values."""
     found = []
     with db.session() as s:
+        raw = s.connection().connection.driver_connection
         offices = dict(s.execute(select(Office.id, Office.name)).all())
         for row in s.scalars(select(ExchangeConflict).order_by(ExchangeConflict.entity, ExchangeConflict.record_id,
                                                                ExchangeConflict.field)):
             if row.field == SURVIVOR:
                 found.append(_survivor_conflict(s, row, offices))
                 continue
-            obj = s.get(MODEL_BY_TABLE[row.entity], row.record_id)
             entries = s.scalars(select(ChangeLog).where(ChangeLog.id.in_(json.loads(row.heads)))
                                 .order_by(ChangeLog.at, ChangeLog.id)).all()
             options = tuple(Option(e.id, json.loads(e.new_value) if e.new_value else None,
                                    offices.get(e.office_id, e.office_id or ""), e.actor, e.at, e.op, e.field)
                             for e in entries)
-            found.append(Conflict(row.entity, row.record_id, _label(obj), row.field, row.shown_entry_id, options))
+            found.append(Conflict(row.entity, row.record_id, title_of(raw, row.entity, row.record_id), row.field,
+                                  row.shown_entry_id, options))
     return found
 
 
@@ -92,8 +91,8 @@ def _survivor_conflict(s, row: ExchangeConflict, offices: dict[str, str]) -> Con
     names = {b.id: b.name for b in s.scalars(select(Beneficiary).where(Beneficiary.id.in_(pair)))}
     options = tuple(Option(kept, names.get(kept, kept), offices.get(d.office_id, d.office_id), "", d.decided_at, "link")
                     for kept, d in sorted(survivor_choices(s, pair).items(), key=lambda i: (i[1].decided_at, i[0])))
-    return Conflict(row.entity, row.record_id, " / ".join(names.get(i, i) for i in pair), row.field,
-                    row.shown_entry_id, options)
+    return Conflict(row.entity, row.record_id, pair_title(s.connection().connection.driver_connection, pair),
+                    row.field, row.shown_entry_id, options)
 
 
 def parse_value(entity: str, field: str, text: str) -> object:

@@ -49,6 +49,14 @@ def title_of(raw: sqlite3.Connection, table: str, record_id: str) -> str:
     return record_title(raw, table, dict(zip([d[0] for d in cursor.description], found))) if found else record_id
 
 
+def pair_title(raw: sqlite3.Connection, pair) -> str:
+    """Two duplicate cơ sở (a survivor conflict) by their names: «tên» / «tên», in id order."""
+    ids = sorted(pair)
+    names = dict(raw.execute(f"SELECT id, name FROM beneficiary WHERE id IN ({', '.join('?' * len(ids))})",
+                             ids).fetchall())
+    return " / ".join(f"«{names.get(i, i)}»" for i in ids)
+
+
 def _office_names(raw: sqlite3.Connection) -> dict[str, str]:
     return dict(raw.execute("SELECT id, name FROM office").fetchall())
 
@@ -59,7 +67,7 @@ def describe_conflicts(raw: sqlite3.Connection, conflicts: list[dict]) -> None:
     for conflict in conflicts:
         if conflict["field"] == SURVIVOR:
             conflict["options"] = _survivor_options(raw, conflict, offices)
-            conflict["title"] = " / ".join(f"«{option['value']}»" for option in conflict["options"])
+            conflict["title"] = pair_title(raw, conflict["heads"])
             continue
         heads = conflict["heads"]
         rows = raw.execute(f"SELECT id, op, field, new_value, office_id, actor, at FROM change_log "

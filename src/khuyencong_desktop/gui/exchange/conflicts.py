@@ -52,9 +52,11 @@ class ConflictsModel(QAbstractTableModel):
         conflict = self.conflicts[index.row()]
         if role == ConflictRole:
             return conflict
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.RECORD:
+            return conflict.record
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
         if column == self.KIND:
             return self._entities.get(conflict.entity, conflict.entity)
         if column == self.RECORD:
@@ -98,7 +100,11 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(ConflictsModel.SHOWN, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A record's code and name can be long: it takes the room left and wraps, whole in its tooltip too.
+        header.setSectionResizeMode(ConflictsModel.RECORD, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_options())
         layout.addWidget(self.table)
         self.options_box = QGroupBox(tr("Các giá trị"))
@@ -115,7 +121,6 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         self.model.load(list_conflicts(self.db))
-        self.table.resizeColumnsToContents()
         if self.model.rowCount():
             self.table.selectRow(0)
         self._show_options()
