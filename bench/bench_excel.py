@@ -101,7 +101,8 @@ def run(out: Path) -> list[Measurement]:
     finally:
         db.close()
     plain_write_s, _ = timed(lambda: plain_write(export_path, out / "bench-plain.xlsx"), repeat=2)
-    results.append(Measurement(f"excel export {ROWS:,} project rows".replace(",", "."), export_s, plain_write_s, 1.5,
+    # The issue sets no target for export, only that it is measured: the ratio is shown without a verdict.
+    results.append(Measurement(f"excel export {ROWS:,} project rows".replace(",", "."), export_s, plain_write_s, None,
                                notes="styled printable sheets; baseline: openpyxl write-only of the same values"))
 
     large = workbook_path(out, LARGE_ROWS)

@@ -65,11 +65,19 @@ class Applier:
             select(Programme).options(selectinload(Programme.plan_lines), selectinload(Programme.targets)))}
 
     def apply(self, sheet: SheetParse) -> SheetCounts:
+        """Apply the sheet's rows, letting each go once applied (``sheet.rows`` is left empty).
+
+        A row's values live on in the records it made or changed; the parsed rows themselves are
+        not all held while a 100.000-row sheet's records are written.
+        """
         counts = SheetCounts()
         apply_row = getattr(self, "_" + sheet.header.layout.key)
         if sheet.header.layout.key == "projects":
             self._preload_projects(sheet.rows)
-        for row in sheet.rows:
+        rows, sheet.rows = sheet.rows, []
+        rows.reverse()
+        while rows:
+            row = rows.pop()
             outcome = apply_row(row, sheet)
             if outcome is not None:
                 setattr(counts, outcome, getattr(counts, outcome) + 1)
