@@ -1,4 +1,4 @@
-"""Takes docs/screenshot-*.png: every tab and the office dialog on the demo file, 1280×800, offscreen.
+"""Takes docs/screenshot-*.png: every tab, the office dialog and a programme form on the demo file, offscreen.
 
 Run from the repository: ``.venv/bin/python docs/screenshots.py`` (a fresh data folder each time,
 so the window creates and opens the demo file as on a first start).
@@ -12,15 +12,20 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["KHUYENCONG_DATA_DIR"] = tempfile.mkdtemp(prefix="khuyencong-screenshots-")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QRect, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from khuyencong_desktop.gui import app  # noqa: E402
 from khuyencong_desktop.gui.dialogs.office import OfficeDialog  # noqa: E402
+from khuyencong_desktop.gui.forms.programme import ProgrammeForm  # noqa: E402
+from khuyencong_desktop.gui.forms.sizing import fit_to_screen  # noqa: E402
+from khuyencong_desktop.gui.models.base import IdRole  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
 TABS = ("dashboard", "programmes", "projects", "beneficiaries")
+LAPTOP = QRect(0, 0, 1366, 728)
+"""The free area of a 1366×768 office laptop's screen, where the programme form is shown."""
 
 
 def take(window) -> None:
@@ -34,6 +39,15 @@ def take(window) -> None:
     QTest.qWait(200)
     dialog.grab().save(str(DOCS / "screenshot-office.png"))
     dialog.close()
+    programmes = window.tabs.widget(TABS.index("programmes")).model
+    lai_chau = next(programmes.index(row, 0) for row in range(programmes.rowCount())
+                    if programmes.index(row, 0).data() == "LC-2021-2025")
+    form = ProgrammeForm(window.context, lai_chau.data(IdRole), window)
+    fit_to_screen(form, LAPTOP)
+    form.show()
+    QTest.qWait(200)
+    form.grab().save(str(DOCS / "screenshot-programme-form.png"))
+    form.close()
     window.close()
     QApplication.instance().quit()
 
