@@ -137,11 +137,14 @@ def _child(path: str) -> None:
                       tab.combos["level"].setCurrentIndex(0)))
     heart.measure(clear, lambda: bool(applied) and not tab.model.loading)
     bar = tab.table.verticalScrollBar()
+    reads: list[int] = []
+    tab.model.rowsInserted.connect(lambda _parent, first, last: reads.append(last - first + 1))
     scroll_s, scroll_stall = heart.measure(lambda: None, lambda: (bar.setValue(bar.maximum()),
                                                                   tab.model.rowCount() >= SCROLL_TO)[1])
     print(json.dumps({"rows": rows, "totals": totals_text, "open": [open_s, open_stall], "choices": open_s + choices_s,
                       "filter": [filter_s, filter_stall], "shown": shown, "scroll": [scroll_s, scroll_stall],
-                      "reached": tab.model.rowCount(), "page": tab.model.PAGE}))
+                      "reached": tab.model.rowCount(), "page": tab.model.PAGE, "reads": len(reads),
+                      "largest": max(reads, default=0)}))
     tab.close()
     QThreadPool.globalInstance().waitForDone()
     app.processEvents()
@@ -178,7 +181,8 @@ def run(out: Path) -> list[Measurement]:
                     f"{note}; {got['shown']} match «{SEARCH}» KCĐP; {_stall_note(filter_stall)}; "
                     f"baseline: the same statements through plain sqlite3"),
         Measurement(f"lists: scroll to row {SCROLL_TO}", scroll_s, base_scroll, 5.0,
-                    f"{note}; pages of {page} read and painted as the view reaches the end; "
+                    f"{note}; {got['reads']} pages read and painted as the view reaches the end "
+                    f"({page} rows growing to {got['largest']}); "
                     f"{_stall_note(scroll_stall)}; baseline: ids, totals and {SCROLL_TO // page} pages by id, plain sqlite3"),
         Measurement("lists: longest main-thread stall (open, filter, scroll)",
                     max(open_stall, filter_stall, scroll_stall), None, None,

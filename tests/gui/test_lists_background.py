@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QPoint, QThreadPool, QTimer
 
 from khuyencong_desktop.domain.codes import FundingLevel
 from khuyencong_desktop.domain.money import MoneyUnit, format_amount, format_number
@@ -14,7 +14,7 @@ from khuyencong_desktop.gui.context import AppContext
 from khuyencong_desktop.gui.models.projects import ProjectsModel
 from khuyencong_desktop.gui.tabs.projects import ProjectsTab
 from khuyencong_desktop.gui.undo import push_fields
-from khuyencong_desktop.operations.listing import ListFilter
+from khuyencong_desktop.operations.listing import ListFilter, ProjectQuery
 from khuyencong_desktop.storage.database import Database
 from khuyencong_desktop.storage.models import Project
 
@@ -221,3 +221,26 @@ def test_a_new_project_is_selected_once_the_big_list_is_read_again(qtbot, big_pa
     context.undo_stack.clear()
     QThreadPool.globalInstance().waitForDone()
     db.close()
+
+
+def test_scrolling_down_reads_pages_that_grow_and_keeps_the_list_order(qtbot, big_context, qtmodeltester):
+    """Each page read as the view reaches the end is as large as what is loaded (200 to 1.000 rows):
+    the 3.000 projects arrive in five reads instead of fourteen, in list order, each row once."""
+    tab = ProjectsTab(big_context)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+    inserted: list[int] = []
+    tab.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    qtmodeltester.check(tab.model, force_py=True)  # it fetches too, stays connected and checks every insertion
+    bar = tab.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: (bar.setValue(bar.maximum()), not tab.model.canFetchMore())[1], timeout=20000)
+    assert ProjectsModel.PAGE == 200 and ProjectsModel.MAX_PAGE == 1000
+    assert inserted == [200, 400, 800, 1000, 400]
+    expected = ProjectQuery(big_context.db, ListFilter(), "year", descending=True).ids()
+    assert [tab.model.row_item(row).id for row in range(tab.model.rowCount())] == expected
+    tab.table.scrollToBottom()
+    bottom = tab.table.viewport().rect().bottomLeft() + QPoint(2, -4)
+    qtbot.waitUntil(lambda: tab.table.indexAt(bottom).row() == 2999, timeout=5000)
+    assert tab.table.indexAt(bottom).data() == tab.model.row_item(2999).code
