@@ -88,8 +88,8 @@ def test_opposite_survivors_are_a_conflict_the_officer_settles_with_nothing_lost
     assert [c["field"] for c in first.conflicts if c["field"] == "survivor"] == ["survivor"]
     for db in (province, district):
         [conflict] = [c for c in list_conflicts(db) if c.is_survivor]
-        assert conflict.record == " / ".join(
-            f"«{n}»" for _, n in sorted([(province_id, "Hợp tác xã Chè Bảo Lâm"), (district_id, "HTX chè Bảo Lâm")]))
+        assert conflict.record == " / ".join(f"«{o.value}»" for o in conflict.options)
+        assert sorted(conflict.record.split(" / ")) == ["«HTX chè Bảo Lâm»", "«Hợp tác xã Chè Bảo Lâm»"]
         assert {(o.entry_id, o.value, o.office) for o in conflict.options} == {
             (province_id, "Hợp tác xã Chè Bảo Lâm", "TRUNG TÂM KHUYẾN CÔNG VÀ XÚC TIẾN THƯƠNG MẠI"),
             (district_id, "HTX chè Bảo Lâm", "PHÒNG KINH TẾ HUYỆN CAO LỘC")}

@@ -93,6 +93,14 @@ def test_english_and_json_carry_every_count(package, capsys):
                  "(shares added): 1", "Conflicts to review: 2", "Suspected duplicate beneficiaries: 1", "Refused: 1"):
         assert line in out.splitlines()
     assert "field “Jobs”: the two offices edited it differently — " in out
+    # A kind naming one record is singular (the list titles stay plural).
+    lines = [line.strip() for line in out.splitlines()]
+    assert any(line.startswith(f"Project {EDITED} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa», "
+                               "field “Jobs”: ") for line in lines)
+    assert f"Beneficiary of project {LINKED} – «Cơ sở mây tre Hợp Thành»: one link kept, the shares of 1 duplicate " \
+           "link(s) added to it" in lines
+    assert any(line.startswith(f"Project {RENAMED} «") and "“CL-2026-01” is already used" in line for line in lines)
+    assert "Projects" not in out
     assert "Shown: «45»." in out and "The record is now deleted." in out
     assert main(["--db", str(db), "exchange", "merge", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from exchange_offices import district_copy
+from khuyencong_desktop import i18n
 from khuyencong_desktop.domain.codes import Status
 from khuyencong_desktop.domain.money import MoneyUnit
 from khuyencong_desktop.exchange.conflicts import list_conflicts
@@ -21,7 +22,8 @@ from khuyencong_desktop.storage.models import Project, ProjectBeneficiary
 
 CODE = "LS-QG-2020-01"
 TITLE = f"{CODE} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa»"
-LINK = f"{CODE} – «Công ty Cổ phần Đầu tư xây dựng và phát triển Việt Bắc»"
+PROJECT = f"Đề án {TITLE}"
+LINK = f"Cơ sở thụ hưởng của đề án {CODE} – «Công ty Cổ phần Đầu tư xây dựng và phát triển Việt Bắc»"
 
 
 @pytest.fixture
@@ -63,8 +65,8 @@ def test_the_conflicts_model_passes_the_model_tester(qtmodeltester, demo_db, tmp
     model.load(list_conflicts(demo_db))
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 3
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "Loại", "Bản ghi", "Trường", "Giá trị đang hiển thị"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Bản ghi", "Trường", "Giá trị đang hiển thị"]
 
 
 def test_values_are_shown_as_officers_write_them(window, qtbot, shown, tmp_path, hanoi_time):
@@ -73,10 +75,10 @@ def test_values_are_shown_as_officers_write_them(window, qtbot, shown, tmp_path,
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
     # The province edited last, so its values are shown until someone chooses.
-    assert sorted(rows(dialog.model)) == [["Đề án", TITLE, "Ngày phê duyệt", "05/03/2020"],
-                                          ["Đề án", TITLE, "Trạng thái", "Đang thực hiện"],
-                                          ["Đề án", TITLE, "Vốn đối ứng phê duyệt", "150 triệu đồng"]]
-    row = next(r for r, values in enumerate(rows(dialog.model)) if values[2] == "Vốn đối ứng phê duyệt")
+    assert sorted(rows(dialog.model)) == [[PROJECT, "Ngày phê duyệt", "05/03/2020"],
+                                          [PROJECT, "Trạng thái", "Đang thực hiện"],
+                                          [PROJECT, "Vốn đối ứng phê duyệt", "150 triệu đồng"]]
+    row = next(r for r, values in enumerate(rows(dialog.model)) if values[1] == "Vốn đối ứng phê duyệt")
     dialog.table.selectRow(row)
     labels = dialog.options_box.findChildren(QLabel)
     qtbot.waitUntil(lambda: all(label.isVisible() for label in labels))
@@ -100,7 +102,7 @@ def test_money_follows_the_chosen_unit(window, qtbot, tmp_path):
     _conflicting_edits(window.context.db, tmp_path)
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
-    assert ["Đề án", TITLE, "Vốn đối ứng phê duyệt", "150.000 nghìn đồng"] in rows(dialog.model)
+    assert [PROJECT, "Vốn đối ứng phê duyệt", "150.000 nghìn đồng"] in rows(dialog.model)
 
 
 def _edit_link_share(db, share: int) -> None:
@@ -109,27 +111,40 @@ def _edit_link_share(db, share: int) -> None:
         s.scalar(select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == project_id)).share = share
 
 
-def test_a_link_is_named_by_both_ends_as_in_the_merge_report(window, qtbot, tmp_path):
-    db = window.context.db
+def _link_and_jobs_conflicts(db, tmp_path) -> list[dict]:
+    """Both offices changed the share of the project's link and the project's jobs; the merge's conflicts."""
     district = district_copy(db, tmp_path / "district.kcdb")
     try:
         _edit_link_share(district, 40_000_000)
         _edit_link_share(db, 30_000_000)
         _edit(district, jobs=40)
         _edit(db, jobs=45)
-        result = merge_package(db, write_package(district, tmp_path / "huyen.kcx"))
+        return merge_package(db, write_package(district, tmp_path / "huyen.kcx")).conflicts
     finally:
         district.close()
+
+
+def test_a_link_is_named_by_both_ends_as_in_the_merge_report(window, qtbot, tmp_path):
+    conflicts = _link_and_jobs_conflicts(window.context.db, tmp_path)
     dialog = window.exchange_actions.show_conflicts()
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(tmp_path / "conflicts-link.png"))
-    assert sorted(rows(dialog.model)) == [
-        ["Cơ sở thụ hưởng của đề án", LINK, "Phần hỗ trợ", "30 triệu đồng"],
-        ["Đề án", TITLE, "Lao động, việc làm", "45"]]
+    assert sorted(rows(dialog.model)) == [[LINK, "Phần hỗ trợ", "30 triệu đồng"],
+                                          [PROJECT, "Lao động, việc làm", "45"]]
     record = dialog.model.index(0, ConflictsModel.RECORD)
     assert record.data(Qt.ItemDataRole.ToolTipRole) == record.data()
     # The command line's merge report names each record in the same words.
-    lines = [conflict_line(c) for c in result.conflicts]
+    lines = [conflict_line(c) for c in conflicts]
     assert sorted(line.split(": hai đơn vị")[0] for line in lines) == [
-        f"Cơ sở thụ hưởng của đề án {LINK}, trường «Phần hỗ trợ»",
-        f"Đề án {TITLE}, trường «Lao động, việc làm»"]
+        f"{LINK}, trường «Phần hỗ trợ»", f"{PROJECT}, trường «Lao động, việc làm»"]
+
+
+def test_in_english_a_record_kind_is_singular(demo_db, tmp_path):
+    _link_and_jobs_conflicts(demo_db, tmp_path)
+    i18n.set_language("en")
+    model = ConflictsModel(MoneyUnit.TRIEU)
+    model.load(list_conflicts(demo_db))
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Record", "Field", "Value shown"]
+    assert sorted(row[:2] for row in rows(model)) == [
+        [f"Beneficiary of project {CODE} – «Công ty Cổ phần Đầu tư xây dựng và phát triển Việt Bắc»", "Share"],
+        [f"Project {TITLE}", "Jobs"]]

@@ -73,7 +73,7 @@ def test_conflicts_are_settled_by_picking_or_typing_a_value(window, qtbot, shown
     qtbot.waitExposed(dialog)
     dialog.grab().save(str(tmp_path / "conflicts.png"))
     assert table_rows(dialog.model) == [
-        ["Đề án", f"{CODE} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa»", "Lao động, việc làm", "40"]]
+        [f"Đề án {CODE} «Trình diễn kỹ thuật, giới thiệu mô hình sản xuất bản lề cửa»", "Lao động, việc làm", "40"]]
     labels = [label.text() for label in dialog.options_box.findChildren(QLabel)]
     assert "<b>40</b> (đang hiển thị)" in labels and "<b>45</b>" in labels
     assert any(text.startswith("PHÒNG KINH TẾ HUYỆN CAO LỘC\n") for text in labels)

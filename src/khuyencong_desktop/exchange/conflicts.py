@@ -91,8 +91,8 @@ def _survivor_conflict(s, row: ExchangeConflict, offices: dict[str, str]) -> Con
     names = {b.id: b.name for b in s.scalars(select(Beneficiary).where(Beneficiary.id.in_(pair)))}
     options = tuple(Option(kept, names.get(kept, kept), offices.get(d.office_id, d.office_id), "", d.decided_at, "link")
                     for kept, d in sorted(survivor_choices(s, pair).items(), key=lambda i: (i[1].decided_at, i[0])))
-    return Conflict(row.entity, row.record_id, pair_title(s.connection().connection.driver_connection, pair),
-                    row.field, row.shown_entry_id, options)
+    return Conflict(row.entity, row.record_id, pair_title(option.value for option in options), row.field,
+                    row.shown_entry_id, options)
 
 
 def parse_value(entity: str, field: str, text: str) -> object:

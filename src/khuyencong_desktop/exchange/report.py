@@ -11,7 +11,7 @@ import sqlite3
 
 from ..domain.money import MoneyUnit
 from ..i18n import tr
-from ..operations.field_labels import entity_labels, field_labels, format_plain
+from ..operations.field_labels import field_labels, format_plain
 from ..storage.exchange_models import DELETION
 from .decisions import COLUMNS as DECISION_COLUMNS
 from .decisions import KEEPING, SURVIVOR, current
@@ -42,6 +42,17 @@ def record_title(raw: sqlite3.Connection, table: str, row: dict) -> str:
     return str(code or row["id"])
 
 
+def record_name(entity: str, title: str) -> str:
+    """One record in words: its kind, in the singular, then its title (Đề án LS-QG-2020-01 «…»)."""
+    names = {"office": tr("Đơn vị {title}", title=title), "activity": tr("Nội dung hoạt động {title}", title=title),
+             "support_norm": tr("Định mức hỗ trợ {title}", title=title),
+             "programme": tr("Chương trình {title}", title=title), "plan_line": tr("Kế hoạch vốn {title}", title=title),
+             "target": tr("Chỉ tiêu {title}", title=title), "beneficiary": tr("Cơ sở thụ hưởng {title}", title=title),
+             "project": tr("Đề án {title}", title=title),
+             "project_beneficiary": tr("Cơ sở thụ hưởng của đề án {title}", title=title)}
+    return names.get(entity, f"{entity} {title}")
+
+
 def title_of(raw: sqlite3.Connection, table: str, record_id: str) -> str:
     """:func:`record_title` of a record this file holds."""
     cursor = raw.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
@@ -49,12 +60,9 @@ def title_of(raw: sqlite3.Connection, table: str, record_id: str) -> str:
     return record_title(raw, table, dict(zip([d[0] for d in cursor.description], found))) if found else record_id
 
 
-def pair_title(raw: sqlite3.Connection, pair) -> str:
-    """Two duplicate cơ sở (a survivor conflict) by their names: «tên» / «tên», in id order."""
-    ids = sorted(pair)
-    names = dict(raw.execute(f"SELECT id, name FROM beneficiary WHERE id IN ({', '.join('?' * len(ids))})",
-                             ids).fetchall())
-    return " / ".join(f"«{names.get(i, i)}»" for i in ids)
+def pair_title(names) -> str:
+    """Two duplicate cơ sở of a survivor conflict, by the names its options keep (oldest decision first)."""
+    return " / ".join(f"«{name}»" for name in names)
 
 
 def _office_names(raw: sqlite3.Connection) -> dict[str, str]:
@@ -67,7 +75,7 @@ def describe_conflicts(raw: sqlite3.Connection, conflicts: list[dict]) -> None:
     for conflict in conflicts:
         if conflict["field"] == SURVIVOR:
             conflict["options"] = _survivor_options(raw, conflict, offices)
-            conflict["title"] = pair_title(raw, conflict["heads"])
+            conflict["title"] = pair_title(option["value"] for option in conflict["options"])
             continue
         heads = conflict["heads"]
         rows = raw.execute(f"SELECT id, op, field, new_value, office_id, actor, at FROM change_log "
@@ -82,9 +90,10 @@ def _survivor_options(raw: sqlite3.Connection, conflict: dict, offices: dict[str
     names = dict(raw.execute("SELECT id, name FROM beneficiary WHERE id IN (?, ?)", pair).fetchall())
     rows = raw.execute(f"SELECT {', '.join(DECISION_COLUMNS)} FROM duplicate_decision WHERE first_id = ? "
                        "AND second_id = ?", pair).fetchall()
-    return [{"entry_id": r[5], "op": "link", "field": None, "value": names.get(r[5], r[5]),
-             "office": offices.get(r[2], r[2]), "actor": "", "at": r[6]}
-            for r in current(rows) if r[4] in KEEPING and r[5]]
+    options = [{"entry_id": r[5], "op": "link", "field": None, "value": names.get(r[5], r[5]),
+                "office": offices.get(r[2], r[2]), "actor": "", "at": r[6]}
+               for r in current(rows) if r[4] in KEEPING and r[5]]
+    return sorted(options, key=lambda option: (option["at"], option["entry_id"]))
 
 
 def _who(option: dict) -> str:
@@ -93,14 +102,13 @@ def _who(option: dict) -> str:
 
 def conflict_line(conflict: dict, unit: MoneyUnit = MoneyUnit.DONG) -> str:
     """One conflict in words: the record, what collided, both values and who wrote them, the value shown."""
-    entity = entity_labels().get(conflict["entity"], conflict["entity"])
-    title = conflict.get("title") or conflict["record"]
+    record = record_name(conflict["entity"], conflict.get("title") or conflict["record"])
     options = conflict.get("options", [])
     if conflict["field"] == SURVIVOR:
         kept = "; ".join(tr("giữ «{name}» ({who})", name=o["value"], who=_who(o)) for o in options)
         shown = next((o["value"] for o in options if o["entry_id"] == conflict["shown_entry_id"]), "")
-        return tr("{entity} {title}: hai đơn vị cùng gộp hai cơ sở trùng nhưng giữ lại cơ sở khác nhau — {kept}. "
-                  "Đang giữ «{shown}» cho tới khi cán bộ chọn.", entity=entity, title=title, kept=kept, shown=shown)
+        return tr("{record}: hai đơn vị cùng gộp hai cơ sở trùng nhưng giữ lại cơ sở khác nhau — {kept}. "
+                  "Đang giữ «{shown}» cho tới khi cán bộ chọn.", record=record, kept=kept, shown=shown)
     labels = field_labels()
 
     def value(option: dict) -> str:
@@ -118,12 +126,11 @@ def conflict_line(conflict: dict, unit: MoneyUnit = MoneyUnit.DONG) -> str:
     shown_option = next((o for o in options if o["entry_id"] == conflict["shown_entry_id"]), None)
     if conflict["field"] == DELETION:
         state = tr("đã xóa") if shown_option and shown_option["op"] == "delete" else tr("còn dùng")
-        return tr("{entity} {title}: bản ghi bị xóa ở một nơi trong khi nơi khác sửa — {values}. "
-                  "Hiện bản ghi {state}.", entity=entity, title=title, values=values, state=state)
+        return tr("{record}: bản ghi bị xóa ở một nơi trong khi nơi khác sửa — {values}. "
+                  "Hiện bản ghi {state}.", record=record, values=values, state=state)
     shown = value(shown_option) if shown_option else ""
-    return tr("{entity} {title}, trường «{field}»: hai đơn vị sửa khác nhau — {values}. Đang hiển thị: {shown}.",
-              entity=entity, title=title, field=labels.get(conflict["field"], conflict["field"]), values=values,
-              shown=shown)
+    return tr("{record}, trường «{field}»: hai đơn vị sửa khác nhau — {values}. Đang hiển thị: {shown}.",
+              record=record, field=labels.get(conflict["field"], conflict["field"]), values=values, shown=shown)
 
 
 def duplicate_line(duplicate: dict) -> str:
@@ -135,16 +142,13 @@ def duplicate_line(duplicate: dict) -> str:
 
 def refusal_line(refusal) -> str:
     """A record or edit not taken: the record, the field if one, and why."""
-    entity = entity_labels().get(refusal.entity, refusal.entity)
-    title = refusal.title or refusal.label
+    record = record_name(refusal.entity, refusal.title or refusal.label)
     if refusal.field:
         field = field_labels().get(refusal.field, refusal.field)
-        return tr("{entity} {title}, trường «{field}»: {reason}", entity=entity, title=title, field=field,
-                  reason=refusal.reason)
-    return tr("{entity} {title}: {reason}", entity=entity, title=title, reason=refusal.reason)
+        return tr("{record}, trường «{field}»: {reason}", record=record, field=field, reason=refusal.reason)
+    return tr("{record}: {reason}", record=record, reason=refusal.reason)
 
 
 def joined_line(joined: dict) -> str:
-    return tr("{entity} {title}: giữ một liên kết, cộng phần hỗ trợ của {n} liên kết trùng vào đó",
-              entity=entity_labels().get(joined["entity"], joined["entity"]), title=joined.get("title", joined["kept"]),
-              n=len(joined["removed"]))
+    return tr("{record}: giữ một liên kết, cộng phần hỗ trợ của {n} liên kết trùng vào đó",
+              record=record_name(joined["entity"], joined.get("title", joined["kept"])), n=len(joined["removed"]))

@@ -111,7 +111,7 @@ class ExchangeActions:
             messages.info(self.window, tr("Chưa có bản sao lưu nào được tạo trước khi nhận gói."))
             return None
         if not messages.question(self.window, tr("Khôi phục tệp về bản sao lưu {path}? Những gì đã nhận sau đó sẽ mất.",
-                                                 path=backup.name), tr("Khôi phục"), tr("Không")):
+                                                 path=backup.name), tr("Khôi phục bản sao lưu"), tr("Không")):
             return None
         current = self.db
         saved = current.backup(backups_dir(), "before-restore")

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHe
 from ...domain.money import MoneyUnit, to_dong
 from ...exchange.conflicts import Conflict, Option, list_conflicts, parse_value, resolve
 from ...i18n import tr
-from ...operations.field_labels import MONEY_FIELDS, entity_labels, field_labels, format_plain, format_when
+from ...exchange.report import record_name
+from ...operations.field_labels import MONEY_FIELDS, field_labels, format_plain, format_when
 from .. import messages
 
 ConflictRole = Qt.ItemDataRole.UserRole + 1
@@ -18,16 +19,17 @@ ConflictRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ConflictsModel(QAbstractTableModel):
-    """One row per open conflict: kind of record, record, field and the value shown until it is settled."""
+    """One row per open conflict: the record (kind and title, as the merge report names it), field and the value
+    shown until it is settled."""
 
-    KIND, RECORD, FIELD, SHOWN = range(4)
+    RECORD, FIELD, SHOWN = range(3)
 
     def __init__(self, unit: MoneyUnit = MoneyUnit.TRIEU, parent=None):
         super().__init__(parent)
         self.unit = unit
         self.conflicts: list[Conflict] = []
-        self.headers = (tr("Loại"), tr("Bản ghi"), tr("Trường"), tr("Giá trị đang hiển thị"))
-        self._fields, self._entities = field_labels(), entity_labels()
+        self.headers = (tr("Bản ghi"), tr("Trường"), tr("Giá trị đang hiển thị"))
+        self._fields = field_labels()
 
     def load(self, conflicts: list[Conflict]) -> None:
         self.beginResetModel()
@@ -53,14 +55,10 @@ class ConflictsModel(QAbstractTableModel):
         if role == ConflictRole:
             return conflict
         column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.RECORD:
-            return conflict.record
+        if column == self.RECORD and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return record_name(conflict.entity, conflict.record)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if column == self.KIND:
-            return self._entities.get(conflict.entity, conflict.entity)
-        if column == self.RECORD:
-            return conflict.record
         if column == self.FIELD:
             return self.field_label(conflict)
         shown = next((o for o in conflict.options if o.entry_id == conflict.shown_entry_id), None)
