@@ -55,11 +55,12 @@ class ListModel(QAbstractTableModel):
 
     PAGE = 200
     """Rows of the first page, read with the ids and totals."""
-    MAX_PAGE = 1_000
+    MAX_PAGE = 600
     """The largest page ``fetchMore`` reads. Each fetch reads as many rows as are loaded, from
-    ``PAGE`` up to this: scrolling far down reads and paints a few large pages instead of a hundred
-    small ones (a repaint costs the same for a page of 200 as of 1.000), and the largest page is
-    read and shown in ≈ 40 ms on the national file, well within the 100 ms the window may pause."""
+    ``PAGE`` up to this: scrolling far down reads and paints a few dozen pages instead of a hundred
+    (a repaint, ≈ 20 ms, costs the same for any page size). A page of 600 is read in ≈ 10 ms on the
+    national file; pages of 1.000 scrolled as fast but paused the window up to 120 ms on a loaded
+    machine, past the 100 ms budget (bench/README.md, bench_lists.py)."""
     loaded = Signal()
     """The ids, totals and first page of the current filter and sort are shown."""
     totals_changed = Signal()
