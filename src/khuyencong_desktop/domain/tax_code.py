@@ -16,6 +16,8 @@ def normalise_tax_code(text: str | None) -> str | None:
     """``text`` in NFC without any whitespace, dashes made "-"; None when nothing is left."""
     if text is None:
         return None
+    if type(text) is str and _VALID.fullmatch(text):  # nearly every code: already as stored
+        return text
     cleaned = "".join(unicodedata.normalize("NFC", str(text)).translate(_DASHES).split())
     return cleaned or None
 
@@ -25,6 +27,8 @@ def tax_code_problem(text: str | None) -> str | None:
 
     Right: 10 digits, 10 digits + "-" + 3 digits (a dependent unit), or 12 digits (a personal id).
     """
+    if text is None or (type(text) is str and _VALID.fullmatch(text)):  # right as written: nothing to normalise
+        return None
     code = normalise_tax_code(text)
     if code is None or _VALID.fullmatch(code):
         return None

@@ -66,6 +66,8 @@ def fold(value: str | None) -> str:
     """
     if not value:
         return ""
+    if value.isascii():  # already NFC, nothing to strip
+        return " ".join(value.lower().split())
     lowered = unicodedata.normalize("NFC", value).lower()
     if not lowered.isascii():
         lowered = lowered.translate(_FOLD_TABLE)
@@ -74,6 +76,8 @@ def fold(value: str | None) -> str:
 
 def fold_key(value: str | None) -> str:
     """``fold`` keeping only letters and digits, to match names: "Kế hoạch vốn" → "kehoachvon"."""
+    if value and value.isascii():  # spaces go with the other non-alphanumerics: no need to fold them
+        return "".join(filter(str.isalnum, value.lower()))
     return "".join(filter(str.isalnum, fold(value)))
 
 

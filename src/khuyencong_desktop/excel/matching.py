@@ -36,6 +36,8 @@ class BeneficiaryIndex:
         self.by_tax: dict[str, object] = {}
         self.by_name: dict[str, list] = defaultdict(list)
         self.claimed: set = set()
+        self._last_key = ("", "")
+        """The last name folded and its key: a name is looked up, then indexed when its cơ sở is new."""
         table = Beneficiary.__table__
         for beneficiary in stored(session, Beneficiary, select(table).where(table.c.deleted_at.is_(None))):
             self.add(beneficiary)
@@ -43,7 +45,13 @@ class BeneficiaryIndex:
     def add(self, beneficiary) -> None:
         if beneficiary.tax_code:
             self.by_tax[beneficiary.tax_code] = beneficiary
-        self.by_name[fold_key(beneficiary.name)].append(beneficiary)
+        self.by_name[self._key(beneficiary.name)].append(beneficiary)
+
+    def _key(self, name: str) -> str:
+        """``fold_key(name)``, folded once for a name looked up and then indexed."""
+        if name != self._last_key[0]:
+            self._last_key = (name, fold_key(name))
+        return self._last_key[1]
 
     def renamed(self, beneficiary, old_name: str) -> None:
         self.by_name[fold_key(old_name)].remove(beneficiary)
@@ -54,7 +62,7 @@ class BeneficiaryIndex:
 
     def _named(self, name: str, tax_code: str | None) -> list:
         # A beneficiary already holding another MST is another cơ sở, whatever its name.
-        return [b for b in self.by_name.get(fold_key(name), ()) if not tax_code or not b.tax_code]
+        return [b for b in self.by_name.get(self._key(name), ()) if not tax_code or not b.tax_code]
 
     def for_sheet_row(self, name: str, tax_code: str | None, commune: str | None, district: str | None):
         """The beneficiary a "Cơ sở" row describes, or None for a new one.
@@ -81,11 +89,11 @@ class BeneficiaryIndex:
         if tax_code and tax_code in self.by_tax:
             return self.by_tax[tax_code]
         candidates = self._named(name, tax_code)
-        where = fold(place)
-        if not candidates and (match := _LOCALITY.fullmatch(name)):
-            where = fold(match["place"])
+        if not candidates and "(" in name and (match := _LOCALITY.fullmatch(name)):
+            place = match["place"]
             candidates = self._named(match["name"], tax_code)
         if len(candidates) > 1:
+            where = fold(place)
             candidates = ([b for b in candidates if b.id in linked]
                           or [b for b in candidates if any(fold(part) and fold(part) in where
                                                            for part in (b.commune, b.district))] or candidates)

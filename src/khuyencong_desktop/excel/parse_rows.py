@@ -44,6 +44,22 @@ def _padded_tax_code(raw) -> str | None:
     return None if raw is None else str(raw)
 
 
+def _unknown_level(text: str) -> str:
+    return tr("«{text}» không phải nguồn kinh phí đã biết (KCQG hoặc KCĐP)", text=text)
+
+
+def _unknown_status(text: str) -> str:
+    return tr("không có trạng thái đề án «{text}»", text=text)
+
+
+def _unknown_kind(text: str) -> str:
+    return tr("không có loại hình cơ sở «{text}» (DN, HTX, Hộ KD, THT)", text=text)
+
+
+def _unknown_source(text: str) -> str:
+    return tr("không có nguồn vốn «{text}» (NSTW, NSĐP, NSNN, Đối ứng, Khác)", text=text)
+
+
 class SheetParser:
     """Reads the data rows of one sheet; ``activities`` maps folded codes and names to activity codes."""
 
@@ -141,10 +157,8 @@ class SheetParser:
 
     def _check_projects(self, number: int, values: dict) -> bool:
         ok = self._unique(number, "code", ("code", fold_key(values["code"])), values["code"])
-        ok &= self._enum(number, values, "level", FundingLevel,
-                         lambda text: tr("«{text}» không phải nguồn kinh phí đã biết (KCQG hoặc KCĐP)", text=text))
-        ok &= self._enum(number, values, "status", Status,
-                         lambda text: tr("không có trạng thái đề án «{text}»", text=text))
+        ok &= self._enum(number, values, "level", FundingLevel, _unknown_level)
+        ok &= self._enum(number, values, "status", Status, _unknown_status)
         ok &= self._activity(number, values)
         names = [part.strip() for part in str(values.get("beneficiaries") or "").split(";")]
         codes = [normalise_tax_code(part) for part in str(values.get("tax_codes") or "").split(";")]
@@ -170,8 +184,7 @@ class SheetParser:
         return ok
 
     def _check_beneficiaries(self, number: int, values: dict) -> bool:
-        ok = self._enum(number, values, "kind", BeneficiaryKind,
-                        lambda text: tr("không có loại hình cơ sở «{text}» (DN, HTX, Hộ KD, THT)", text=text))
+        ok = self._enum(number, values, "kind", BeneficiaryKind, _unknown_kind)
         values["tax_code"] = normalise_tax_code(values.get("tax_code"))
         problem = tax_code_problem(values["tax_code"])
         if problem:
@@ -190,8 +203,7 @@ class SheetParser:
         return ok
 
     def _check_plan(self, number: int, values: dict) -> bool:
-        ok = self._enum(number, values, "source", Source,
-                        lambda text: tr("không có nguồn vốn «{text}» (NSTW, NSĐP, NSNN, Đối ứng, Khác)", text=text))
+        ok = self._enum(number, values, "source", Source, _unknown_source)
         if ok:
             source = values.get("source")
             ok = self._unique(number, "amount", ("plan", fold_key(values["programme"]), values.get("year"), source),

@@ -1,6 +1,7 @@
 """Finding a sheet's header row, its columns and their money units, then streaming its data rows."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from .workbook import WorkbookError
 HEADER_SEARCH_ROWS = 15
 TOTAL_WORDS = frozenset({"tongcong", "cong", "tong"})
 """First text cell of a total row: "Tổng cộng", "Cộng", "Tổng"."""
+_NOT_TOTAL = re.compile(r"[0-9A-BD-FH-MP-SU-Za-bd-fh-mp-su-z]")
+"""A digit or a letter other than c, g, n, o, t: its folded key cannot be one of TOTAL_WORDS."""
 
 
 @dataclass
@@ -59,8 +62,9 @@ def is_blank(values: tuple) -> bool:
 def is_total_row(values: tuple) -> bool:
     """Whether the first text cell of the row is "Tổng cộng", "Cộng" or "Tổng"."""
     first = next((value for value in values if isinstance(value, str) and value.strip()), None)
-    # Folding costs more than the length test that rules out nearly every data row.
-    return first is not None and len(first) <= 16 and fold_key(first) in TOTAL_WORDS
+    # Folding costs more than the length and letter tests that rule out nearly every data row.
+    return (first is not None and len(first) <= 16 and not _NOT_TOTAL.search(first)
+            and fold_key(first) in TOTAL_WORDS)
 
 
 def _note_unit(values: tuple) -> MoneyUnit | None:

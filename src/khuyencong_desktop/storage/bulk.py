@@ -18,8 +18,8 @@ from sqlalchemy import Date, DateTime, Enum
 from sqlalchemy.orm import Session
 
 from .base import new_id, utc_now
-from .history import (column_defaults, content_columns, derived_values, entry_row, insert_entries, insert_rows,
-                      text_columns)
+from .history import (column_defaults, content_columns, derived_rows, derived_values, entry_row, insert_entries,
+                      insert_rows, text_columns)
 from .models import TRACKED_MODELS
 from .values import to_plain
 
@@ -204,9 +204,10 @@ class BulkCreator:
             records = self.pending.pop(model, [])
             converted = _converted_columns(model)
             for start in range(0, len(records), FLUSH_CHUNK):
-                rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office)
-                        for record in records[start:start + FLUSH_CHUNK]]
-                for row in rows:
+                rows = [complete_row(model, vars(record), at=at, origin=record.origin_office_id or office,
+                                     derive=False) for record in records[start:start + FLUSH_CHUNK]]
+                for row, derived in zip(rows, derived_rows(model.__tablename__, rows)):
+                    row.update(derived)
                     for key in converted:
                         row[key] = to_plain(row[key])
                 insert_rows(self.session, model.__tablename__, rows)

@@ -36,6 +36,33 @@ def derived_values(table: str, values: dict) -> dict[str, str]:
             "name_key": sort_key(values.get("name") or "")}
 
 
+def derived_rows(table: str, rows: list[dict]) -> list[dict[str, str]]:
+    """``derived_values`` of each of many ``rows`` of ``table``, each distinct text folded once.
+
+    Rows created together repeat their communes, districts, provinces and empty cells; the texts
+    are folded and keyed once per call, column by column.
+    """
+    fields = _SEARCHED.get(table)
+    if not fields:
+        return [{} for _ in rows]
+    folded, keyed = _Memo(fold), _Memo(sort_key)
+    columns = [[folded[row.get(f) or ""] for row in rows] for f in fields]
+    keys = [keyed[row.get("name") or ""] for row in rows]
+    return [{"search_text": text, "name_key": key} for text, key in zip(map(" ".join, zip(*columns)), keys)]
+
+
+class _Memo(dict):
+    """``function(text)`` by text, computed the first time a text is asked for."""
+
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = self.function(text)
+        return value
+
+
 def derived_inputs(table: str) -> frozenset[str]:
     """The columns the derived columns of ``table`` are computed from (empty for other tables)."""
     fields = _SEARCHED.get(table)
@@ -110,11 +137,15 @@ class _Lineage:
         return parents
 
 
+_NO_PARENTS = json.dumps([])
+"""The parents column of an entry replacing nothing (every create entry): written once, not per entry."""
+
+
 def entry_row(entry_id: str, entity: str, record_id: str, op: str, field: str | None, old: str | None,
               new: str | None, at: str, actor: str, office_id: str | None, parents: list[str]) -> dict:
     """One ChangeLog row as plain values, every column but ``seq``."""
     return dict(id=entry_id, entity=entity, record_id=record_id, op=op, field=field, old_value=old, new_value=new,
-                at=at, actor=actor, office_id=office_id, parents=json.dumps(parents))
+                at=at, actor=actor, office_id=office_id, parents=json.dumps(parents) if parents else _NO_PARENTS)
 
 
 def _entry(session: Session, obj: Tracked, op: str, field: str | None, old: str | None, new: str | None, at: str,
