@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from khuyencong_desktop.gui import app  # noqa: E402
 from khuyencong_desktop.gui.dialogs.office import OfficeDialog  # noqa: E402
 from khuyencong_desktop.gui.forms.programme import ProgrammeForm  # noqa: E402
-from khuyencong_desktop.gui.forms.sizing import fit_to_screen  # noqa: E402
+from khuyencong_desktop.gui.sizing import fit_to_screen  # noqa: E402
 from khuyencong_desktop.gui.models.base import IdRole  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent

@@ -1,21 +1,31 @@
-"""The edit forms and settings dialogs on a 1366×768 office laptop: within the screen, nothing cut short."""
+"""The forms, dialogs and windows on a 1366×768 office laptop: within the screen, nothing cut short."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMainWindow, QTableView
 from sqlalchemy import select
 
+from exchange_offices import district_copy
+from khuyencong_desktop.exchange.merge import merge_package
+from khuyencong_desktop.exchange.package import write_package
+from khuyencong_desktop.gui import exchange, pdf_preview
 from khuyencong_desktop.gui.context import AppContext
 from khuyencong_desktop.gui.dialogs.office import OfficeDialog
 from khuyencong_desktop.gui.dialogs.settings_dialog import SettingsDialog
 from khuyencong_desktop.gui.forms.beneficiary import BeneficiaryForm
 from khuyencong_desktop.gui.forms.project import ProjectForm
-from khuyencong_desktop.gui.forms.sizing import FRAME_ALLOWANCE
+from khuyencong_desktop.gui.main_window import FIRST_SIZE, MainWindow
 from khuyencong_desktop.gui.settings import Settings
+from khuyencong_desktop.gui.sizing import FRAME_ALLOWANCE, fit_to_screen
+from khuyencong_desktop.operations.reports import write_year_plan_pdf
+from khuyencong_desktop.reports.letterhead_from_office import DocumentOptions
 from khuyencong_desktop.storage.models import Beneficiary, Project
 
-ROOM = QRect(0, 0, 1366, 728).size() - FRAME_ALLOWANCE
+LAPTOP = QRect(0, 0, 1366, 728)
+ROOM = LAPTOP.size() - FRAME_ALLOWANCE
 """The client area a dialog has on a 1366×768 screen above a 40-pixel taskbar."""
 
 
@@ -70,3 +80,65 @@ def test_the_beneficiary_form(qtbot, context):
 def test_the_office_and_settings_dialogs(qtbot, context, tmp_path):
     assert_whole_on_a_laptop(qtbot, OfficeDialog(context))
     assert_whole_on_a_laptop(qtbot, SettingsDialog(Settings(tmp_path / "settings.ini"), context))
+
+
+def within(window, available: QRect) -> bool:
+    """The window and its frame lie inside the screen's free area ``available``."""
+    frame = QRect(window.pos(), window.size() + FRAME_ALLOWANCE)
+    return available.contains(frame)
+
+
+def test_the_pdf_preview_fits_the_screen_and_shows_its_buttons(qtbot, demo_db, tmp_path):
+    pdf = write_year_plan_pdf(demo_db, 2021, tmp_path / "danh-muc-2021.pdf", DocumentOptions(3, date(2021, 1, 5)))
+    dialog = pdf_preview.PdfPreviewDialog(pdf)
+    qtbot.addWidget(dialog)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= screen.height() - FRAME_ALLOWANCE.height(), (dialog.size(), screen)
+    fit_to_screen(dialog, LAPTOP, pdf_preview.WANTED_SIZE)
+    assert_whole_on_a_laptop(qtbot, dialog)
+    assert (dialog.width(), dialog.height()) == (960, ROOM.height())
+    assert dialog.scroll.viewport().height() > 500
+    dialog.grab().save(str(tmp_path / "pdf-preview-1366x768.png"))
+    dialog.accept()
+
+
+def test_the_merge_preview_fits_the_screen(qtbot, demo_db, tmp_path):
+    district = district_copy(demo_db, tmp_path / "district.kcdb")
+    try:
+        for db, jobs in ((demo_db, 30), (district, 45)):
+            with db.session() as s:
+                s.scalar(select(Project).where(Project.code == "LS-QG-2020-01")).jobs = jobs
+        result = merge_package(demo_db, write_package(district, tmp_path / "huyen.kcx"), dry_run=True)
+    finally:
+        district.close()
+    dialog = exchange.preview.MergePreview(result)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.height() <= screen.height() - FRAME_ALLOWANCE.height(), (dialog.size(), screen)
+    fit_to_screen(dialog, LAPTOP, exchange.preview.WANTED_SIZE)
+    assert_whole_on_a_laptop(qtbot, dialog)
+    assert dialog.conflicts.count() == 1 and dialog.conflicts.isVisible()
+    dialog.grab().save(str(tmp_path / "merge-preview-1366x768.png"))
+
+
+def test_the_main_window_opens_within_the_screen_the_first_time(qtbot, tmp_path):
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert within(window, screen), (window.pos(), window.size(), screen)
+    window.restore_size(b"", LAPTOP)
+    assert window.size() == FIRST_SIZE.boundedTo(ROOM) and window.height() == ROOM.height()
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.statusBar().geometry().bottom() < window.height()
+
+
+def test_a_window_saved_on_a_big_monitor_opens_within_the_laptop_screen(qtbot, tmp_path):
+    big = QMainWindow()
+    qtbot.addWidget(big)
+    big.setGeometry(1500, 900, 1900, 1150)
+    settings = Settings(tmp_path / "settings.ini")
+    settings.window_geometry = bytes(big.saveGeometry().data())
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert within(window, screen), (window.pos(), window.size(), screen)

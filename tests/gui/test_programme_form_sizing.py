@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from khuyencong_desktop.gui.context import AppContext
 from khuyencong_desktop.gui.forms.programme import ProgrammeForm
-from khuyencong_desktop.gui.forms.sizing import FRAME_ALLOWANCE, fit_to_screen
+from khuyencong_desktop.gui.sizing import FRAME_ALLOWANCE, fit_to_screen
 from khuyencong_desktop.storage.models import Programme
 
 LAPTOP = QRect(0, 0, 1366, 728)

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from ..i18n import tr
 from .settings import Settings
+from .sizing import fit_to_screen, keep_on_screen
 
 TAB_TITLES = ("Tổng quan", "Chương trình", "Đề án", "Cơ sở thụ hưởng")
 TAB_CLASSES = (("dashboard", "DashboardTab"), ("programmes", "ProgrammesTab"), ("projects", "ProjectsTab"),
                ("beneficiaries", "BeneficiariesTab"))
+FIRST_SIZE = QSize(1280, 800)
+"""The window's size on the first start, bounded by the screen's free area."""
 
 
 class MainWindow(QMainWindow):
@@ -62,9 +65,17 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self.tab_actions):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
         self.about_action.triggered.connect(self._show_about)
-        geometry = settings.window_geometry
-        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
-            self.resize(1280, 800)
+        self.restore_size(settings.window_geometry)
+
+    def restore_size(self, geometry: bytes, available: QRect | None = None) -> None:
+        """The size and place saved at the last close, else :data:`FIRST_SIZE`; either within the screen.
+
+        ``available`` is the screen's free area, by default that of the screen the window opens on.
+        """
+        if geometry and self.restoreGeometry(QByteArray(geometry)):
+            keep_on_screen(self, available)
+        else:
+            fit_to_screen(self, available, FIRST_SIZE)
 
     def _action(self, menu: str, text: str, shortcut=None) -> QAction:
         action = QAction(text, self)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import QEvent, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from ..operations.reports import OutputNotWritable, write_atomically
 from ..storage.errors import StorageError
 from . import messages
 from .background import Cancelled, Operation
+from .sizing import fit_to_screen
 
 PDFIUM = threading.Lock()
 """PDFium is not thread-safe: every call into it holds this lock (preview here, printing on a worker)."""
@@ -27,6 +28,8 @@ MAX_PRINT_DPI = 300
 """Pages are printed as pictures of at most this resolution: sharp text, 35 MB per A4 picture."""
 PAGE_GAP = 24
 """Pixels left beside a page shown at the width of the window."""
+WANTED_SIZE = QSize(960, 1040)
+"""An A4 page at a readable width, whole in height on a big screen; a laptop gets its free area."""
 
 
 class PrinterNotReady(StorageError):
@@ -151,7 +154,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.scroll, 1)
         self.finished.connect(self._release)
-        self.resize(960, 1040)
+        fit_to_screen(self, wanted=WANTED_SIZE)
         self.show_page(0)
 
     def _release(self) -> None:

@@ -1,12 +1,17 @@
 """Xem trước: what merging a package would do (counts, conflicts, suspected duplicates, refusals)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ...domain.money import MoneyUnit
 from ...exchange.merge import MergeResult
 from ...exchange.report import conflict_line, duplicate_line, joined_line, refusal_line
 from ...i18n import tr
+from ..sizing import fit_to_screen
+
+WANTED_SIZE = QSize(780, 720)
+"""Room for the four lists of a large package; a smaller screen gets its free area."""
 
 
 class MergePreview(QDialog):
@@ -15,7 +20,6 @@ class MergePreview(QDialog):
     def __init__(self, result: MergeResult, parent: QWidget | None = None, unit: MoneyUnit = MoneyUnit.TRIEU):
         super().__init__(parent)
         self.setWindowTitle(tr("Nhận gói dữ liệu của {office}", office=result.office))
-        self.resize(780, 720)
         layout = QVBoxLayout(self)
         summary = tr("Tạo mới: {created}; cập nhật: {updated}; không đổi: {unchanged}", created=result.created,
                      updated=result.updated, unchanged=result.unchanged)
@@ -42,6 +46,7 @@ class MergePreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self, wanted=WANTED_SIZE)
 
     @staticmethod
     def _list(layout: QVBoxLayout, title: str, lines: list[str], stretch: int = 1) -> QListWidget:

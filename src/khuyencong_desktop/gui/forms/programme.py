@@ -12,7 +12,7 @@ from ...i18n import tr
 from ...operations.editing import programme_parts, record_values, save_programme
 from ..undo import push_saved
 from .base import RecordForm
-from .sizing import fit_to_screen, keep_columns_whole, rows_height
+from ..sizing import fit_to_screen, keep_columns_whole, rows_height
 from .widgets import DateEdit, MoneyEdit, NumberEdit
 
 TARGET_COLUMNS = 6

@@ -1,4 +1,4 @@
-"""Sizing the forms' tables and dialogs to what they show: whole headers, every row, within the screen."""
+"""Sizing windows, dialogs and the forms' tables to what they show: whole headers, every row, within the screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
@@ -45,14 +45,31 @@ def rows_height(table: QTableWidget, rows: int) -> int:
     return header + heights + 2 * table.frameWidth()
 
 
-def fit_to_screen(dialog: QWidget, available: QRect | None = None) -> None:
-    """Open ``dialog`` at the size its contents ask for, never beyond the screen's free area.
+def fit_to_screen(window: QWidget, available: QRect | None = None, wanted: QSize | None = None) -> None:
+    """Open ``window`` at the ``wanted`` size (by default what its contents ask for), never beyond the screen.
 
     ``available`` is the screen's free area (without the taskbar); by default that of the screen the
-    dialog will open on.
+    window will open on.
     """
     if available is None:
-        available = dialog.screen().availableGeometry()
-    room = available.size() - FRAME_ALLOWANCE
-    wanted = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
-    dialog.resize(wanted.boundedTo(room))
+        available = window.screen().availableGeometry()
+    if wanted is None:
+        wanted = window.sizeHint().expandedTo(window.minimumSizeHint())
+    window.resize(wanted.boundedTo(available.size() - FRAME_ALLOWANCE))
+
+
+def keep_on_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Bring a window back within the screen's free area: no larger than it, its frame's corner inside it.
+
+    For a geometry restored from an earlier session, perhaps on a bigger screen (a laptop unplugged
+    from an office monitor). A maximised or full-screen window is left as the screen shows it.
+    """
+    if window.isMaximized() or window.isFullScreen():
+        return
+    if available is None:
+        available = window.screen().availableGeometry()
+    fit_to_screen(window, available, window.size())
+    frame = window.size() + FRAME_ALLOWANCE
+    x = min(max(window.x(), available.left()), available.right() + 1 - frame.width())
+    y = min(max(window.y(), available.top()), available.bottom() + 1 - frame.height())
+    window.move(x, y)
