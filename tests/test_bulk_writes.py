@@ -174,3 +174,19 @@ def test_records_flushed_in_several_chunks_are_all_stored_with_their_entries_in_
     assert [(entity, record_id) for entity, record_id, _ in logged] == [
         (table, record_id) for table in order for record_id in made[table]]
     assert [json.loads(text)["code"] for entity, _, text in logged if entity == "project"] == stored
+
+
+@pytest.mark.parametrize("table", ["project", "beneficiary", "programme"])
+def test_search_and_sort_columns_of_many_rows_are_each_rows_own(table):
+    from khuyencong_desktop.storage.history import derived_rows, derived_values
+
+    decomposed = unicodedata.normalize("NFD", "Xã Định Hóa")
+    rows = [{"code": "P-1", "name": "Máy sấy chè", "place": "Xã Định Hóa", "province": "Thái Nguyên"},
+            {"code": "P-2", "name": "Máy sấy chè", "place": decomposed, "province": None, "tax_code": "0100109106"},
+            {"code": "P-3", "name": None, "place": "", "commune": "Xã Định Hóa", "trade": "Chè"},
+            {"name": "  ĐẮK   LẮK ", "place": "Xã Định Hóa", "district": "Định Hóa", "implementing_unit": "HTX"}]
+    assert derived_rows(table, rows) == [derived_values(table, row) for row in rows]
+    if table != "programme":
+        first, _, _, last = derived_rows(table, rows)
+        assert first["name_key"] == sort_key("Máy sấy chè") and "thai nguyen" in first["search_text"]
+        assert last["name_key"] == sort_key("ĐẮK LẮK") and "dak lak" in last["search_text"]

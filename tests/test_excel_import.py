@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import select
 
 from excel_files import counts, digest, write_workbook
@@ -247,3 +248,30 @@ def test_reimport_removes_restores_links_gives_a_tax_code_and_respects_a_settled
     assert report.problems == ["Đề án!R3 Mã đề án: đề án «L-2» đã quyết toán nên bị khóa; hãy mở khóa trong "
                                "ứng dụng trước khi sửa"]
     assert not report.written and counts(empty_db)[1] == history
+
+
+@pytest.mark.parametrize(("first", "total"), [
+    ("Tổng cộng", True), ("TỔNG CỘNG:", True), (" Cộng ", True), ("(Tổng)", True), ("Tong", True),
+    ("P-2021-01", False), ("Tổng 2021", False), ("Cộng đồng", False), ("Tổng kết", False), ("TC-01", False),
+])
+def test_a_total_row_is_told_by_its_first_text_cell(first, total):
+    from khuyencong_desktop.excel.sheets import is_total_row
+
+    assert is_total_row((None, first, "Hỗ trợ máy sấy chè", 150)) is total
+
+
+def test_the_garbage_collector_is_as_it_was_after_an_import(empty_db, tmp_path):
+    import gc
+
+    good = write_workbook(tmp_path / "good.xlsx", {"Đề án": officer_sheet([
+        [1, "LCI-2022-01", "Hỗ trợ máy sấy chè", 2022, "KCQG", "MM", "HTX chè Bảo Thắng", None, "Bảo Thắng", 100, 0, 1]])})
+    bad = write_workbook(tmp_path / "bad.xlsx", {"Đề án": officer_sheet([
+        [1, "LCI-2022-02", "Hỗ trợ máy sấy chè", 2022, "KCQG", "MM", "HTX chè Bảo Thắng", "123", "Bảo Thắng", 100, 0, 1]])})
+    assert gc.isenabled()
+    assert import_workbook(empty_db, good).written and gc.isenabled()
+    assert import_workbook(empty_db, bad).problems and gc.isenabled()
+    gc.disable()
+    try:
+        assert not import_workbook(empty_db, bad).written and not gc.isenabled()
+    finally:
+        gc.enable()

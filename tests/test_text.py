@@ -152,3 +152,20 @@ def test_sort_key_is_the_key_of_each_character_in_turn(value):
     text = " ".join(unicodedata.normalize("NFC", value).split())
     keys = [_char_key(ch) for ch in text]
     assert sort_key(value) == " ".join("".join(key[part] for key in keys) for part in range(3))
+
+
+def _fold_by_definition(value: str) -> str:
+    """``fold`` as the module docstring defines it, without the ASCII shortcut: NFC, lower case, marks off, đ → d."""
+    lowered = unicodedata.normalize("NFC", value).lower().replace("đ", "d").replace("ð", "d")
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(ch))
+    return " ".join(stripped.split())
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAzZ09 -_.()\t\n") + list("ĐđðÂấỹ\u0301\u0323ß²")), max_size=20))
+def test_fold_and_fold_key_are_the_same_on_ascii_and_vietnamese_text(value):
+    assert fold(value) == _fold_by_definition(value)
+    assert fold_key(value) == "".join(ch for ch in _fold_by_definition(value) if ch.isalnum())
+
+
+def test_ascii_text_is_folded_like_any_other():
+    assert fold("  P-2021  KC_01 ") == "p-2021 kc_01" and fold_key("  P-2021  KC_01 ") == "p2021kc01"

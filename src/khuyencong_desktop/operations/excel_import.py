@@ -1,7 +1,9 @@
 """Importing an officer's workbook: read and check every sheet, then write all of it in one transaction."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,10 +101,32 @@ def _read_sheets(path: Path, db: Database, report: ImportReport, tick, cancelled
     return [parsed[layout.key] for layout in LAYOUTS if layout.key in parsed]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while a sheet's rows and records are made.
+
+    An import builds tens of thousands of long-lived objects (parsed rows, pending records) and
+    makes almost no reference cycles; the collector would walk them again and again (a fifth to a
+    quarter of the import's time on 10.000 rows). Its previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_workbook(db: Database, path: str | Path, *, dry_run: bool = False, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Import ``path`` into ``db``: all of it in one transaction, or nothing when any row has a problem."""
-    path = Path(path)
+    with _collector_paused():
+        return _import(db, Path(path), dry_run, progress, cancelled)
+
+
+def _import(db: Database, path: Path, dry_run: bool, progress: Progress | None,
+            cancelled: Callable[[], bool] | None) -> ImportReport:
     report = ImportReport(path, dry_run)
     cancelled = cancelled or (lambda: False)
     if open_in_excel(path):
