@@ -17,6 +17,7 @@ from ..history_view import HistoryDialog
 from ..models.base import IdRole
 from ..models.loading import read_in_background
 from ..undo import CHILD_TABLES, ChangeCommand, DeletionCommand, push_deletion
+from .header import WrappingHeader
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the list is queried again."""
@@ -59,6 +60,7 @@ class ListTab(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.apply_filter)
         self.table = QTableView(self)
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         column, order = self.DEFAULT_SORT
         self.table.horizontalHeader().setSortIndicator(column, order)
