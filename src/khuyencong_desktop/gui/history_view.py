@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 from ..domain.money import MoneyUnit
 from ..i18n import tr
 from ..operations.editing import HistoryEntry, record_history
-from ..operations.field_labels import field_labels, format_value, format_when
+from ..operations.field_labels import field_labels, format_value, format_when, snapshot_fields
 
 
 def _part(entity: str) -> str:
@@ -22,8 +22,20 @@ def describe(entry: HistoryEntry, labels: dict[str, str]) -> str:
     return f"{part}: {what}" if part else what
 
 
+def entry_rows(entry: HistoryEntry, labels: dict[str, str], unit: MoneyUnit) -> list[tuple[str, str, str]]:
+    """One entry as (what, old value, new value) rows: an edit is one row, a creation one row per filled-in field."""
+    what = describe(entry, labels)
+    if entry.op == "update":
+        return [(what, format_value(entry.field, entry.old, unit), format_value(entry.field, entry.new, unit))]
+    if entry.op == "create":
+        fields = snapshot_fields(entry.entity, entry.new, unit)
+        if fields:
+            return [(f"{what} — {name}", "", value) for name, value in fields]
+    return [(what, "", "")]
+
+
 class HistoryDialog(QDialog):
-    """Lịch sử thay đổi of one record and its parts, newest last."""
+    """Lịch sử thay đổi of one record and its parts, newest last; what a created record held, field by field."""
 
     COLUMNS = 5
 
@@ -32,20 +44,20 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(tr("Lịch sử thay đổi — {title}", title=title))
         labels = field_labels()
         entries = [e for e in record_history(db, record_id) if not (e.op == "update" and e.field is None)]
-        self.table = QTableWidget(len(entries), self.COLUMNS, self)
+        rows = [(format_when(entry.at), entry.actor, *row) for entry in entries for row in entry_rows(entry, labels, unit)]
+        self.table = QTableWidget(len(rows), self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels([tr("Thời điểm"), tr("Người sửa"), tr("Nội dung"),
                                               tr("Giá trị cũ"), tr("Giá trị mới")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, entry in enumerate(entries):
-            cells = (format_when(entry.at), entry.actor, describe(entry, labels),
-                     "" if entry.op != "update" else format_value(entry.field, entry.old, unit),
-                     "" if entry.op != "update" else format_value(entry.field, entry.new, unit))
+        for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         for column in (3, 4):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # long values (a project's name) wrap whole within the width their column now has
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)

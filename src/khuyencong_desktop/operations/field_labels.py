@@ -1,6 +1,7 @@
 """How a stored field reads to an officer: its Vietnamese name and its value formatted (history, conflicts)."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 from enum import Enum
 
@@ -18,6 +19,8 @@ MONEY_FIELDS = frozenset({"total", "amount", "share", "max_amount"} | {
     f"{prefix}_{source}" for prefix in ("approved", "settled")
     for source in ("nstw", "nsdp", "nsnn", "counterpart", "other")})
 """Fields holding whole đồng, shown in the officer's chosen unit."""
+LINK_FIELDS = frozenset({"programme_id", "project_id", "beneficiary_id"})
+"""Fields holding another record's id: a snapshot leaves them out (an id means nothing to an officer)."""
 
 
 def field_labels() -> dict[str, str]:
@@ -54,22 +57,14 @@ def field_labels() -> dict[str, str]:
     }
 
 
-def entity_labels() -> dict[str, str]:
-    """Vietnamese names of the kinds of record."""
-    return {"office": tr("Đơn vị"), "activity": tr("Nội dung hoạt động"), "support_norm": tr("Định mức hỗ trợ"),
-            "programme": tr("Chương trình"), "plan_line": tr("Kế hoạch vốn"), "target": tr("Chỉ tiêu"),
-            "beneficiary": tr("Cơ sở thụ hưởng"), "project": tr("Đề án"),
-            "project_beneficiary": tr("Cơ sở thụ hưởng của đề án")}
-
-
 def format_value(field: str | None, value, unit: MoneyUnit) -> str:
     """A column value (money in whole đồng, enums, dates) as the officer reads it."""
     if value is None:
         return ""
     if field in MONEY_FIELDS and isinstance(value, int):
-        return f"{format_amount(value, unit)} {unit.label}"
+        return f"{format_amount(value, unit)} {tr(unit.label)}"
     if isinstance(value, LabelledEnum):
-        return value.label
+        return tr(value.label)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, bool):
@@ -88,6 +83,19 @@ def format_plain(entity: str, field: str, value, unit: MoneyUnit) -> str:
         except ValueError:
             pass  # a code this version does not know: show it as it was written
     return format_value(field, value, unit)
+
+
+def snapshot_fields(entity: str, snapshot: str | dict | None, unit: MoneyUnit) -> list[tuple[str, str]]:
+    """What a created record held (the snapshot of a history "create" entry), as (name, value) pairs.
+
+    Only the fields an officer knows by name, in the record's order, and only those filled in: no empty
+    text, no zero amount, no unset flag.
+    """
+    values = json.loads(snapshot) if isinstance(snapshot, str) else snapshot or {}
+    labels = field_labels()
+    return [(labels[field], format_plain(entity, field, value, unit)) for field, value in values.items()
+            if field in labels and field not in LINK_FIELDS and value is not None and value != "" and value is not False
+            and not (field in MONEY_FIELDS and value == 0)]
 
 
 def format_when(at: str) -> str:
