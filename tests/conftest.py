@@ -27,6 +27,24 @@ def user_folders(tmp_path, monkeypatch):
     i18n.set_language("vi")
 
 
+@pytest.fixture(autouse=True)
+def collected_on_main_thread(request):
+    """A test with Qt objects collects cycles on the main thread only, as the window does
+    (gui/collector.py); the collector stops after it, so core tests see Python's usual collection."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    qapp = request.getfixturevalue("qapp")
+    from PySide6.QtCore import QThreadPool
+
+    from khuyencong_desktop.gui.collector import collect_on_main_thread, stop_collecting
+
+    collect_on_main_thread(qapp)
+    yield
+    QThreadPool.globalInstance().waitForDone()  # no worker allocates once collection is automatic again
+    stop_collecting(qapp)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "demo.kcdb"

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, i18n, paths
+from .collector import collect_on_main_thread
 from .main_window import MainWindow
 from .settings import Settings
 from .translator import apply_language
@@ -38,6 +39,7 @@ def application(argv: list[str]) -> QApplication:
     app.setApplicationName("KhuyenCong Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(paths.resource_path("icons", "khuyencong.png"))))
+    collect_on_main_thread(app)  # never on a worker thread while Qt objects live (see collector.py)
     return app
 
 
