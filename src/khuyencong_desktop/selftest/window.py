@@ -10,6 +10,8 @@ from ..i18n import tr
 from .checks import CheckFailed, require
 
 WINDOW_TIMEOUT_S = 120
+SETTLE_MS = 300
+"""Events the window handles after its data arrived and before its picture is taken."""
 LAUNCHED_AT_ENV = "KHUYENCONG_LAUNCHED_AT"
 """Seconds since the epoch, set by whoever launches the process: the check then reports the start-up time."""
 
@@ -20,6 +22,7 @@ def open_window(picture: Path) -> str:
     from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 
     from ..gui import app
+    from ..gui.main_window import FIRST_SIZE
 
     errors: list[BaseException] = []
     previous_hook = sys.excepthook
@@ -28,6 +31,9 @@ def open_window(picture: Path) -> str:
     sys.excepthook = lambda _type, error, _tb: (errors.append(error), loop.quit())
     try:
         window = app.startup([sys.argv[0]])
+        # The offscreen platform's screen is 800×600, smaller than any officer's, and the window keeps
+        # within it: the picture is taken at the size a first start opens at on a screen with room.
+        window.resize(FIRST_SIZE)
         window.ready.connect(loop.quit)
         QTimer.singleShot(WINDOW_TIMEOUT_S * 1000, loop.quit)
         loop.exec()
@@ -40,6 +46,9 @@ def open_window(picture: Path) -> str:
             loop.exec()
             if pool.activeThreadCount() == 0:
                 break
+        # The charts lay out their axes and legends a few events after their data arrives.
+        QTimer.singleShot(SETTLE_MS, loop.quit)
+        loop.exec()
     finally:
         sys.excepthook = previous_hook
     if errors:
