@@ -52,6 +52,15 @@ def test_missing_and_wrong_fields_each_get_a_vietnamese_message_and_nothing_is_w
         assert s.scalar(select(Project).where(Project.year == 1890)) is None
 
 
+def test_an_amount_beyond_99999_ty_is_refused_and_the_largest_one_is_kept(demo_db):
+    with pytest.raises(ValidationError) as caught:
+        save_project(demo_db, None, _new_project(approved_counterpart=46_236_680_000 * 1_000_000))
+    assert caught.value.field_problems == {
+        "approved_counterpart": "Số tiền quá lớn (tối đa 99.999 tỷ đồng): hãy kiểm tra đơn vị tính."}
+    save_project(demo_db, None, _new_project(approved_counterpart=99_999_000_000_000))
+    assert _project(demo_db, "LS-DP-2026-MM01").approved_counterpart == 99_999_000_000_000
+
+
 def test_project_codes_are_unique(demo_db):
     with pytest.raises(ValidationError) as caught:
         save_project(demo_db, None, _new_project(code="ls-qg-2018-01"))

@@ -275,3 +275,21 @@ def test_the_garbage_collector_is_as_it_was_after_an_import(empty_db, tmp_path):
         assert not import_workbook(empty_db, bad).written and not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_amount_in_dong_under_a_million_header_is_refused_with_the_unit_to_check(demo_db, tmp_path):
+    """46.236.680.000 đồng typed in a "triệu đồng" column is a million times too big: refused, nothing written."""
+    before = counts(demo_db)
+    path = write_workbook(tmp_path / "don-vi.xlsx", {"Đề án": [
+        ["Mã đề án", "Tên đề án", "Năm", "Nguồn kinh phí", "Nội dung", "Kinh phí khuyến công (triệu đồng)",
+         "Vốn đối ứng (triệu đồng)"],
+        ["N-1", "Đúng đơn vị", 2024, "KCĐP", "MM", 99_999_000, 150],
+        ["N-2", "Nhầm đơn vị", 2024, "KCĐP", "MM", 150, 46_236_680_000],
+        ["N-3", "Nhầm đơn vị, dạng chữ", 2024, "KCĐP", "MM", "100.000.000", 150]]})
+    report = import_workbook(demo_db, path)
+    assert report.problems == [
+        "Đề án!R3 Vốn đối ứng: số tiền «46236680000» quá lớn (tối đa 99.999 tỷ đồng): "
+        "hãy kiểm tra đơn vị tính của cột",
+        "Đề án!R4 Kinh phí khuyến công: số tiền «100.000.000» quá lớn (tối đa 99.999 tỷ đồng): "
+        "hãy kiểm tra đơn vị tính của cột"]
+    assert not report.written and counts(demo_db) == before

@@ -17,6 +17,12 @@ class MoneyParseError(ValueError):
     """A number or amount that cannot be read; the message is for the user, in Vietnamese."""
 
 
+MAX_AMOUNT = 99_999 * 1_000_000_000
+"""The largest amount a record may hold: 99.999 tỷ đồng, far beyond any khuyến công project or
+programme. A larger figure is nearly always an amount in đồng typed under a "triệu đồng" header
+(a million times too big), so the officer is told to check the unit."""
+
+
 class MoneyUnit(Enum):
     """Đơn vị tính of an amount: the value is its size in đồng."""
 

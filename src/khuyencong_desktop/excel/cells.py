@@ -7,7 +7,7 @@ from functools import partial
 from decimal import Decimal
 
 from ..domain.dates import format_date, parse_date
-from ..domain.money import MoneyParseError, MoneyUnit, parse_number, to_dong
+from ..domain.money import MAX_AMOUNT, MoneyParseError, MoneyUnit, parse_number, to_dong
 from ..domain.text import nfc, nfc_multiline
 from ..i18n import tr
 from .layout import Kind
@@ -63,6 +63,9 @@ def read_amount(value, unit: MoneyUnit) -> int | None:
         amount = to_dong(_number(value), unit)
     if amount < 0:
         raise CellError(tr("số tiền không được âm («{text}»)", text=value))
+    if amount > MAX_AMOUNT:
+        raise CellError(tr("số tiền «{text}» quá lớn (tối đa 99.999 tỷ đồng): hãy kiểm tra đơn vị tính của cột",
+                           text=value))
     return amount
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..domain.codes import BeneficiaryKind, FundingLevel, Source, Status
+from ..domain.money import MAX_AMOUNT
 from ..domain.tax_code import tax_code_problem
 from ..i18n import tr
 from ..storage.models import Activity, Beneficiary, Programme, Project
@@ -51,6 +52,8 @@ def _money(problems: dict, field: str, value) -> None:
         problems[field] = tr("Số tiền phải là số đồng nguyên.")
     elif value < 0:
         problems[field] = tr("Số tiền không được âm.")
+    elif value > MAX_AMOUNT:
+        problems[field] = tr("Số tiền quá lớn (tối đa 99.999 tỷ đồng): hãy kiểm tra đơn vị tính.")
 
 
 def _count(problems: dict, field: str, value) -> None:
