@@ -94,6 +94,22 @@ def test_beneficiaries_sort_in_vietnamese_order_and_d_finds_dj(qtbot, context):
     assert "Hộ kinh doanh Đinh Thị Hằng" in _column_texts(tab.model, BeneficiariesModel.NAME)
 
 
+def test_beneficiaries_totals_say_when_workers_are_not_entered(qtbot, context):
+    """The demo's beneficiaries have no number of workers: the line says so instead of "0 lao động"."""
+    tab = BeneficiariesTab(context)
+    qtbot.addWidget(tab)
+    assert tab.totals.text() == "48 cơ sở — chưa nhập số lao động"
+    from sqlalchemy import select
+
+    from khuyencong_desktop.storage.models import Beneficiary
+    with context.db.session() as session:
+        first, second = session.scalars(select(Beneficiary).order_by(Beneficiary.name).limit(2))
+        first.employees, second.employees = 25, 12
+    again = BeneficiariesTab(context)
+    qtbot.addWidget(again)
+    assert again.totals.text() == "48 cơ sở — 37 lao động (theo số liệu của 2 cơ sở)"
+
+
 def test_programmes_tab_lists_lai_chau(qtbot, context):
     tab = ProgrammesTab(context)
     qtbot.addWidget(tab)

@@ -145,6 +145,8 @@ class BeneficiaryRow:
 class BeneficiaryTotals:
     count: int = 0
     employees: int = 0
+    with_employees: int = 0
+    """How many of them have their number of workers filled in (the sum counts only those)."""
 
 
 _LINKED_PROJECTS = (select(func.count()).select_from(ProjectBeneficiary)
@@ -190,7 +192,8 @@ class BeneficiaryQuery(ListQuery):
         return self._rows(select(func.count()).select_from(Beneficiary).where(*self._where()))[0][0]
 
     def totals(self) -> BeneficiaryTotals:
-        stmt = select(func.count(), func.coalesce(func.sum(Beneficiary.employees), 0)).where(*self._where())
+        stmt = select(func.count(), func.coalesce(func.sum(Beneficiary.employees), 0),
+                      func.count(Beneficiary.employees)).where(*self._where())
         return BeneficiaryTotals(*self._rows(stmt)[0])
 
     @staticmethod

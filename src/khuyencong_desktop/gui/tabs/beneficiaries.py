@@ -33,5 +33,10 @@ class BeneficiariesTab(ListTab):
         return BeneficiaryForm(self.context, record_id, self)
 
     def totals_text(self, totals: BeneficiaryTotals) -> str:
-        return tr("{count} cơ sở — {employees} lao động", count=format_number(totals.count),
-                  employees=format_number(totals.employees))
+        count = format_number(totals.count)
+        if totals.count and not totals.with_employees:
+            return tr("{count} cơ sở — chưa nhập số lao động", count=count)
+        text = tr("{count} cơ sở — {employees} lao động", count=count, employees=format_number(totals.employees))
+        if totals.with_employees < totals.count:
+            text += " " + tr("(theo số liệu của {known} cơ sở)", known=format_number(totals.with_employees))
+        return text
