@@ -83,7 +83,7 @@ def test_bundle_is_small_and_carries_the_resources(bundle):
     assert size < MAX_BUNDLE_MB
     internal = bundle / "_internal"
     for resource in ("fonts/LiberationSerif-Regular.ttf", "fonts/LICENSE-LiberationSerif.txt",
-                     "translations/en.json", "icons/khuyencong.ico", "data/norms.json"):
+                     "translations/en.json", "translations/qt-vi.json", "icons/khuyencong.ico", "data/norms.json"):
         assert (internal / "resources" / resource).is_file(), resource
     assert (internal / "khuyencong_desktop/storage/migrations/versions").is_dir()
     shipped = {path.name for path in internal.rglob("*")}

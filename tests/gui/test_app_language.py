@@ -32,7 +32,7 @@ def test_qt_translations_read_the_same_catalogue(qtbot, shown):
     window = start_window(qtbot, "--lang", "en")
     assert QCoreApplication.translate("MainWindow", "Tổng quan") == "Overview"
     assert CatalogueTranslator("en").translate("X", "Cơ sở thụ hưởng") == "Beneficiaries"
-    assert CatalogueTranslator("en").translate("X", "a text nobody translated") == ""
+    assert CatalogueTranslator("en").translate("X", "a text nobody translated") is None  # Qt shows the source
     window.close()
 
 
@@ -51,3 +51,31 @@ def test_settings_keep_types_defaults_and_eight_recent_files(tmp_path):
     assert again.last_file == str(tmp_path / "tep-5.kcdb")
     assert again.window_geometry == b"\x01\x02geometry"
     assert settings.path.parent.name == "userdata"
+
+
+def _qt_own_texts(qtbot) -> tuple[list[str], list[str]]:
+    """The texts Qt itself gives a dialog's standard buttons and a text box's right-click menu."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QLineEdit()
+    qtbot.addWidget(buttons)
+    qtbot.addWidget(box)
+    menu = box.createStandardContextMenu()
+    texts = [b.text() for b in buttons.buttons()], [a.text().split("\t")[0] for a in menu.actions()
+                                                       if not a.isSeparator()]
+    menu.deleteLater()
+    return texts
+
+
+def test_qts_own_buttons_and_menus_speak_the_chosen_language(qtbot):
+    from khuyencong_desktop.gui.translator import apply_language
+
+    apply_language("vi")
+    buttons, menu = _qt_own_texts(qtbot)
+    assert sorted(buttons) == ["Hủy", "Đồng ý"]
+    assert {"&Hoàn tác", "&Làm lại", "Cắ&t", "&Sao chép", "&Dán", "Xóa", "Chọn tất cả"} <= set(menu)
+    apply_language("en")
+    buttons, menu = _qt_own_texts(qtbot)  # English: Qt's own words, never blank
+    assert sorted(buttons) == ["Cancel", "OK"]
+    assert {"&Undo", "&Copy", "&Paste", "Select All"} <= set(menu)

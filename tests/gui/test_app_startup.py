@@ -80,7 +80,11 @@ def test_file_named_on_the_command_line_and_english(qtbot, shown, demo_path):
     assert window.context.db.path == demo_path.resolve()
     assert [menu.title() for menu in window.menus.values()] == ["&File", "&Edit", "&View", "&Reports", "&Help"]
     assert window.tabs.tabText(3) == "Beneficiaries"
-    qtbot.waitUntil(lambda: window.counts_label.text() == "1 programmes · 62 projects · 48 beneficiaries")
+    qtbot.waitUntil(lambda: window.counts_label.text() == "1 programme(s) · 62 project(s) · 48 beneficiary(ies)")
+    window.tabs.setCurrentIndex(2)
+    projects = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: projects.totals.text().startswith(
+        "62 project(s) — state support 10.144 million đồng — counterpart 46.736,68 million đồng"))
     window.close()
 
 

@@ -137,7 +137,7 @@ class ConflictsDialog(QDialog):
         self.save_own.setEnabled(typed)
         self.own_value.setEnabled(typed)
         money = typed and conflict.field in MONEY_FIELDS
-        self.own_value.setPlaceholderText(tr("hoặc nhập giá trị khác ({unit})", unit=self.model.unit.label) if money
+        self.own_value.setPlaceholderText(tr("hoặc nhập giá trị khác ({unit})", unit=tr(self.model.unit.label)) if money
                                           else tr("hoặc nhập giá trị khác"))
         if conflict is None:
             return

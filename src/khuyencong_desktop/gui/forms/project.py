@@ -204,7 +204,7 @@ class ProjectForm(RecordForm):
         values = {name: _quiet(edit.dong) for name, edit in self.money.items()}
         state = sum(values.get("approved_" + AMOUNT_FIELDS[s]) or 0 for s in Source if s.is_state)
         self.state_total.setText(tr("Kinh phí NSNN hỗ trợ (phê duyệt): {amount} {unit}",
-                                    amount=format_amount(state, self.unit), unit=self.unit.label))
+                                    amount=format_amount(state, self.unit), unit=tr(self.unit.label)))
         values.update(activity_code=self.activity.currentData(), level=FundingLevel(self.level.currentData()),
                       year=_quiet(self.numbers["year"].number), province=self.lines["province"].text())
         warning = norm_warning_text(self.context.db, values, max(self.picker.chosen.rowCount(), 1))

@@ -22,7 +22,7 @@ class MoneyEdit(QLineEdit):
         super().__init__(parent)
         self.unit = unit
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText(unit.label)
+        self.setPlaceholderText(tr(unit.label))
 
     def dong(self) -> int | None:
         """The amount in đồng; None when empty. Raises InputError for text that is not an amount."""

@@ -28,5 +28,5 @@ class ProgrammesTab(ListTab):
     def totals_text(self, totals: ProgrammeTotals) -> str:
         unit = self.model.unit
         return tr("{count} chương trình — tổng kinh phí {total} {unit} — {projects} đề án gắn với chương trình",
-                  count=format_number(totals.count), total=format_amount(totals.total, unit), unit=unit.label,
+                  count=format_number(totals.count), total=format_amount(totals.total, unit), unit=tr(unit.label),
                   projects=format_number(totals.projects))

@@ -29,9 +29,9 @@ class ProjectsTab(ListTab):
         unit = self.model.unit
         text = tr("{count} đề án — NSNN hỗ trợ {state} {unit} — đối ứng {counterpart} {unit}",
                   count=format_number(totals.count), state=format_amount(totals.state, unit),
-                  counterpart=format_amount(totals.counterpart, unit), unit=unit.label)
+                  counterpart=format_amount(totals.counterpart, unit), unit=tr(unit.label))
         if totals.other:
-            text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=unit.label)
+            text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=tr(unit.label))
         if totals.counted != totals.count:
             text += tr(" (trong đó {excluded} đề án đề xuất, bị từ chối hoặc ngừng: không tính trong báo cáo tổng kết)",
                        excluded=format_number(totals.count - totals.counted))
