@@ -35,3 +35,16 @@ def test_english_keeps_the_placeholders():
 
     wrong = [vi for vi, en in catalogue.items() if fields(vi) != fields(en)]
     assert not wrong
+
+
+def test_every_label_of_a_code_list_has_its_english():
+    """Kinds, statuses, sources… are shown through their labels: each needs its English (levels are codes)."""
+    from khuyencong_desktop.domain import codes
+
+    catalogue = json.loads(resource_path("translations", "en.json").read_text(encoding="utf-8"))
+    lists = [kind for kind in vars(codes).values() if isinstance(kind, type) and issubclass(kind, codes.LabelledEnum)
+             and kind not in (codes.LabelledEnum, codes.FundingLevel)]
+    assert {kind.__name__ for kind in lists} >= {"Source", "Status", "BeneficiaryKind"}
+    missing = [f"{kind.__name__}.{member.name}: {member.label}" for kind in lists for member in kind
+               if member.label not in catalogue]
+    assert not missing
