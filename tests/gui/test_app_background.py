@@ -98,3 +98,31 @@ def test_the_window_keeps_answering_while_work_runs(qtbot, parent):
     with qtbot.waitSignal(operation.finished, timeout=10000):
         release.set()
     assert results == ["done"]
+
+
+def test_work_whose_window_closed_is_let_go_on_the_main_thread(qtbot):
+    """A worker never releases the last reference to what the work was given (a printer, a model):
+    released on a worker thread, a Qt object is destroyed there and the window crashes."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    finalised_on_main: list[bool] = []
+
+    class Given:
+        def __del__(self):
+            finalised_on_main.append(threading.current_thread() is threading.main_thread())
+
+    release = threading.Event()
+    called: list[int] = []
+    window = QWidget()
+
+    def work(_given):
+        release.wait(10)
+        return 1
+
+    Operation(window, work, Given()).success(called.append).run()
+    shiboken6.delete(window)  # the officer closes the window while the work runs
+    release.set()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.waitUntil(lambda: bool(finalised_on_main), timeout=5000)
+    assert finalised_on_main == [True] and called == []

@@ -18,12 +18,14 @@ else to the one handler in :mod:`.errors`. ``finished`` is emitted last, whateve
 """
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ..i18n import tr
 from . import errors
@@ -34,32 +36,70 @@ class Cancelled(Exception):
 
 
 class _Relay(QObject):
-    """Carries the worker's news to the main thread (queued across threads)."""
+    """The one messenger from the workers to the main thread, for every operation.
 
-    progressed = Signal(int, int, str)
-    done = Signal(object, object)  # (result, exception or None)
+    It lives on the main thread as long as the application, and it keeps each running operation
+    until its end is handled there. A worker holds nothing that could be the last reference to a Qt
+    object: what is released on a worker thread is destroyed there, and a Qt object destroyed off
+    its thread crashes the window (CI saw it). So a worker carries only the operation's number,
+    lets go of the function and its arguments before it reports the end, and the operation lets go
+    of them on the main thread after that.
+    """
+
+    progressed = Signal(int, int, int, str)  # (operation number, done, total, text)
+    done = Signal(int, object, object)  # (operation number, result, exception or None)
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.running: dict[int, Operation] = {}
+        self.numbers = itertools.count(1)
+        self.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+
+    def _progressed(self, number: int, done: int, total: int, text: str) -> None:
+        operation = self.running.get(number)
+        if operation is not None and isValid(operation):
+            operation._show_progress(done, total, text)
+
+    def _done(self, number: int, result: Any, exc: BaseException | None) -> None:
+        operation = self.running.pop(number, None)
+        if operation is not None and isValid(operation):
+            operation._finish(result, exc)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """The application's relay, made on the main thread by the first operation."""
+    global _relay
+    if _relay is None or not isValid(_relay):
+        _relay = _Relay(QCoreApplication.instance())
+    return _relay
 
 
 def _emit(signal, *args) -> None:
     try:
         signal.emit(*args)
     except RuntimeError:
-        pass  # the window that asked is gone (closed while the work ran): nobody is left to tell
+        pass  # the application is shutting down: nobody is left to tell
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay):
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, relay: _Relay, number: int):
         super().__init__()
         self.setAutoDelete(True)
-        self.fn, self.args, self.kwargs, self.relay = fn, args, kwargs, relay
+        self.fn, self.args, self.kwargs, self.relay, self.number = fn, args, kwargs, relay, number
 
     def run(self) -> None:
+        fn, args, kwargs = self.fn, self.args, self.kwargs
+        self.fn = self.args = self.kwargs = None
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            outcome = (fn(*args, **kwargs), None)
         except BaseException as exc:  # every failure goes back to the main thread's handler
-            _emit(self.relay.done, None, exc)
-        else:
-            _emit(self.relay.done, result, None)
+            outcome = (None, exc)
+        del fn, args, kwargs  # let go here, while the operation still holds them on the main thread
+        _emit(self.relay.done, self.number, *outcome)
 
 
 class Operation(QObject):
@@ -80,9 +120,6 @@ class Operation(QObject):
         self._cancellable = False
         self._cancel_event = threading.Event()
         self._dialog: QProgressDialog | None = None
-        self._relay = _Relay()
-        self._relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
-        self._relay.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         # Closing the window that owns the operation stops the work (the lambda holds no widget).
         cancel_event = self._cancel_event
         self.destroyed.connect(lambda *_: cancel_event.set())
@@ -111,10 +148,11 @@ class Operation(QObject):
         return self._cancel_event.is_set()
 
     def run(self) -> Operation:
+        relay = _the_relay()
+        number = next(relay.numbers)
         kwargs: dict[str, Any] = {}
         if self._title is not None:
-            relay = self._relay
-            kwargs = {"progress": lambda done, total, text="": _emit(relay.progressed, done, total, text),
+            kwargs = {"progress": lambda done, total, text="": _emit(relay.progressed, number, done, total, text),
                       "cancelled": self._cancel_event.is_set}
             self._dialog = QProgressDialog(self._title, tr("Hủy") if self._cancellable else "", 0, 0,
                                            self._parent_widget)
@@ -126,7 +164,8 @@ class Operation(QObject):
             if not self._cancellable:
                 self._dialog.setCancelButton(None)
             self._dialog.canceled.connect(self.cancel)
-        QThreadPool.globalInstance().start(_Job(self._fn, self._args, kwargs, self._relay))
+        relay.running[number] = self
+        QThreadPool.globalInstance().start(_Job(self._fn, self._args, kwargs, relay, number))
         return self
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
@@ -157,5 +196,7 @@ class Operation(QObject):
                 if self._on_success is not None:
                     self._on_success(result)
         finally:
+            # What the work and its callbacks hold is let go here, on the main thread.
+            self._fn = self._args = self._on_success = self._on_failure = None
             self.finished.emit()
             self.deleteLater()
