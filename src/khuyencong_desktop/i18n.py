@@ -38,3 +38,11 @@ def tr(message: str, **values: object) -> str:
     """``message`` in the current language, with ``{name}`` fields filled from ``values``."""
     text = catalogue(_language).get(message, message)
     return text.format(**values) if values else text
+
+
+def tr_as(context: str, message: str) -> str:
+    """``message`` as ``context`` names it: the catalogue's ``"context|message"`` entry if there is
+    one, else ``tr(message)``. One Vietnamese word may need two English ones: the tab "Chương
+    trình" lists programmes, a column "Chương trình" names one."""
+    entry = catalogue(_language).get(f"{context}|{message}")
+    return entry if entry is not None else tr(message)

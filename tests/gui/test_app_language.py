@@ -20,7 +20,7 @@ def test_choosing_english_in_settings_shows_english_menus(window, qtbot):
     qtbot.addWidget(english)
     assert english is not window
     assert [m.title() for m in english.menus.values()] == ["&File", "&Edit", "&View", "&Reports", "&Help"]
-    assert [english.tabs.tabText(i) for i in range(4)] == ["Overview", "Programme", "Projects", "Beneficiaries"]
+    assert [english.tabs.tabText(i) for i in range(4)] == ["Overview", "Programmes", "Projects", "Beneficiaries"]
     assert english.context.db.actor == "Tran Thi Mai"
     assert english.opener.window is english
     stored = Settings()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from ..i18n import tr
+from ..i18n import tr, tr_as
 from .settings import Settings
 from .sizing import fit_to_screen, keep_on_screen
 
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.menus["edit"].addSeparator()
         self.find_action = self._action("edit", tr("&Tìm kiếm"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._find)
-        self.tab_actions = [self._action("view", tr(title), QKeySequence(f"Ctrl+{n}"))
+        self.tab_actions = [self._action("view", tr_as("tab", title), QKeySequence(f"Ctrl+{n}"))
                             for n, title in enumerate(TAB_TITLES, start=1)]
         self.menus["view"].addSeparator()
         self.refresh_action = self._action("view", tr("Làm &mới"), QKeySequence(Qt.Key.Key_F5))
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         tab on screen (the dashboard) and the others wait until the officer opens them.
         """
         for title in TAB_TITLES:
-            self.tabs.addTab(QWidget(), tr(title))
+            self.tabs.addTab(QWidget(), tr_as("tab", title))
         self._built = [False] * len(TAB_TITLES)
         self.tabs.currentChanged.connect(self.tab)
         self.tab(self.tabs.currentIndex())
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
             placeholder = self.tabs.widget(index)
             self.tabs.removeTab(index)
             placeholder.deleteLater()
-            self.tabs.insertTab(index, widget, tr(TAB_TITLES[index]))
+            self.tabs.insertTab(index, widget, tr_as("tab", TAB_TITLES[index]))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             self._built[index] = True
