@@ -117,3 +117,9 @@ def test_a_programme_code_typed_in_decomposed_unicode_is_found(demo_path):
     typed = unicodedata.normalize("NFD", "LÂM-2026")
     assert typed != "LÂM-2026"
     assert json.loads(run_cli("--db", str(demo_path), "programme", typed, "--json").stdout)["code"] == "LÂM-2026"
+
+
+def test_the_english_summary_names_the_unit_in_english(demo_path):
+    result = run_cli("--lang", "en", "--db", str(demo_path), "summary", "--from", "2017", "--to", "2021")
+    assert "State support: 8.974 million đồng (KCQG: 2.350 million đồng; KCĐP: 6.624 million đồng)" in result.stdout
+    assert "triệu" not in result.stdout

@@ -40,6 +40,11 @@ def tr(message: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def tr_label(item) -> str:
+    """The Vietnamese ``label`` of a money unit or a code (kind, status, source) in the current language."""
+    return tr(item.label)
+
+
 def tr_as(context: str, message: str) -> str:
     """``message`` as ``context`` names it: the catalogue's ``"context|message"`` entry if there is
     one, else ``tr(message)``. One Vietnamese word may need two English ones: the tab "Chương

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ..domain.money import MoneyUnit, format_amount
+from ..i18n import tr_label
 
 
 def print_json(data) -> None:
@@ -11,7 +12,7 @@ def print_json(data) -> None:
 
 
 def money(dong: int, unit: MoneyUnit = MoneyUnit.TRIEU) -> str:
-    return f"{format_amount(dong, unit)} {unit.label}"
+    return f"{format_amount(dong, unit)} {tr_label(unit)}"
 
 
 def table(rows: list[tuple[str, ...]]) -> str:

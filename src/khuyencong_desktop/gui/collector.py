@@ -49,17 +49,19 @@ class MainThreadCollector(QObject):
         self.setParent(None)
 
 
+def _running(app: QCoreApplication | None) -> MainThreadCollector | None:
+    return app.findChild(MainThreadCollector, "main-thread-collector") if app is not None else None
+
+
 def collect_on_main_thread(app: QCoreApplication | None = None) -> MainThreadCollector:
     """The application's collector, started once (later calls return the running one)."""
     app = app or QCoreApplication.instance()
-    running = app.findChild(MainThreadCollector, "main-thread-collector")
-    return running if running is not None else MainThreadCollector(app)
+    return _running(app) or MainThreadCollector(app)
 
 
 def stop_collecting(app: QCoreApplication | None = None) -> None:
     """Stop the application's collector, if one runs: automatic collection as before. Call it with
     no worker running, so that the next automatic collection happens on this thread."""
-    app = app or QCoreApplication.instance()
-    running = app.findChild(MainThreadCollector, "main-thread-collector") if app is not None else None
+    running = _running(app or QCoreApplication.instance())
     if running is not None:
         running.stop()

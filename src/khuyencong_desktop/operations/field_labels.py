@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 from ..domain.codes import LabelledEnum
 from ..domain.dates import format_date
 from ..domain.money import MoneyUnit, format_amount
-from ..i18n import tr
+from ..i18n import tr, tr_label
 from ..storage.exchange_models import DELETION
 from ..storage.models import MODEL_BY_TABLE
 from ..storage.values import from_plain
@@ -62,9 +62,9 @@ def format_value(field: str | None, value, unit: MoneyUnit) -> str:
     if value is None:
         return ""
     if field in MONEY_FIELDS and isinstance(value, int):
-        return f"{format_amount(value, unit)} {tr(unit.label)}"
+        return f"{format_amount(value, unit)} {tr_label(unit)}"
     if isinstance(value, LabelledEnum):
-        return tr(value.label)
+        return tr_label(value)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, bool):

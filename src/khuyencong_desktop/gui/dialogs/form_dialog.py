@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from ...domain.money import MoneyUnit
-from ...i18n import tr
+from ...i18n import tr, tr_label
 
 
 class FormDialog(QDialog):
@@ -32,6 +32,6 @@ def unit_combo(selected: str, first: tuple[str, str] | None = None) -> QComboBox
     if first is not None:
         combo.addItem(*first)
     for unit in MoneyUnit:
-        combo.addItem(tr(unit.label), unit.name)
+        combo.addItem(tr_label(unit), unit.name)
     combo.setCurrentIndex(max(0, combo.findData(selected)))
     return combo

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QHBoxLayout, QHe
 
 from ...domain.money import MoneyUnit, to_dong
 from ...exchange.conflicts import Conflict, Option, list_conflicts, parse_value, resolve
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...exchange.report import record_name
 from ...operations.field_labels import MONEY_FIELDS, field_labels, format_plain, format_when
 from .. import messages
@@ -137,7 +137,7 @@ class ConflictsDialog(QDialog):
         self.save_own.setEnabled(typed)
         self.own_value.setEnabled(typed)
         money = typed and conflict.field in MONEY_FIELDS
-        self.own_value.setPlaceholderText(tr("hoặc nhập giá trị khác ({unit})", unit=tr(self.model.unit.label)) if money
+        self.own_value.setPlaceholderText(tr("hoặc nhập giá trị khác ({unit})", unit=tr_label(self.model.unit)) if money
                                           else tr("hoặc nhập giá trị khác"))
         if conflict is None:
             return

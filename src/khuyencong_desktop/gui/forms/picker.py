@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.money import MoneyUnit
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from .. import errors
 from ...operations.listing import BeneficiaryQuery, BeneficiaryRow, ListFilter
 from ..models.loading import is_small, read_in_background
@@ -33,7 +33,7 @@ class BeneficiaryPicker(QWidget):
         self.unit = unit
         self.chosen = QTableWidget(0, 3, self)
         self.chosen.setHorizontalHeaderLabels([tr("Cơ sở thụ hưởng"), tr("Mã số thuế"),
-                                               tr("Phần hỗ trợ ({unit})", unit=unit.label)])
+                                               tr("Phần hỗ trợ ({unit})", unit=tr_label(unit))])
         self.chosen.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chosen.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.chosen.verticalHeader().setVisible(False)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QFormLayout, QHBoxLayout, QH
 from ...domain.calculations import PlanLineValue, check_plan, percent
 from ...domain.codes import Source
 from ...domain.money import MoneyParseError, format_amount, format_percent, parse_number, to_dong
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.editing import programme_parts, record_values, save_programme
 from ..undo import push_saved
 from .base import RecordForm
@@ -47,7 +47,7 @@ class ProgrammeForm(RecordForm):
             edit.editingFinished.connect(self._rebuild_grid)
         self.add_field(dates, "from_year", tr("Từ năm"), self.from_year)
         self.add_field(dates, "to_year", tr("Đến năm"), self.to_year)
-        self.total = self.add_field(dates, "total", tr("Tổng kinh phí ({unit})", unit=tr(self.unit.label)),
+        self.total = self.add_field(dates, "total", tr("Tổng kinh phí ({unit})", unit=tr_label(self.unit)),
                                     MoneyEdit(self.unit))
         self.total.textChanged.connect(self.update_check)
         identity = QHBoxLayout()
@@ -56,7 +56,7 @@ class ProgrammeForm(RecordForm):
         identity.addLayout(dates, 2)
         self.layout_.addLayout(identity)
         self.layout_.addWidget(QLabel(tr("Kế hoạch vốn ({unit}) — để trống năm hoặc nguồn khi chỉ có tổng",
-                                         unit=tr(self.unit.label))))
+                                         unit=tr_label(self.unit))))
         self.grid = QTableWidget(self)
         self.grid.itemChanged.connect(lambda _item: self.update_check())
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -158,7 +158,7 @@ class ProgrammeForm(RecordForm):
         else:
             self.check_label.setStyleSheet("color: #1b5e20;")
             self.check_label.setText(tr("Kế hoạch khớp: theo năm và theo nguồn đều bằng tổng kinh phí {total} {unit}.",
-                                        total=format_amount(check.total, self.unit), unit=tr(self.unit.label)))
+                                        total=format_amount(check.total, self.unit), unit=tr_label(self.unit)))
 
     def _margin(self, row: int, column: int, amount: int) -> None:
         item = QTableWidgetItem(format_amount(amount, self.unit) if amount else "")

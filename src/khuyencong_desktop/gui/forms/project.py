@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
 
 from ...domain.codes import FundingLevel, Source, Status, allowed_transitions
 from ...domain.money import format_amount
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.editing import (norm_warning_text, project_links, record_values, save_project, unlock_project)
 from ...operations.editing_rules import ValidationError
 from ...operations.filter_choices import activity_choices, programme_choices
@@ -114,7 +114,7 @@ class ProjectForm(RecordForm):
     def _money_tab(self) -> None:
         page = QWidget()
         grid = QGridLayout(page)
-        grid.addWidget(QLabel(tr("Nguồn ({unit})", unit=self.unit.label)), 0, 0)
+        grid.addWidget(QLabel(tr("Nguồn ({unit})", unit=tr_label(self.unit))), 0, 0)
         grid.addWidget(QLabel(tr("Phê duyệt")), 0, 1)
         grid.addWidget(QLabel(tr("Quyết toán")), 0, 2)
         for row, source in enumerate(Source, start=1):
@@ -204,7 +204,7 @@ class ProjectForm(RecordForm):
         values = {name: _quiet(edit.dong) for name, edit in self.money.items()}
         state = sum(values.get("approved_" + AMOUNT_FIELDS[s]) or 0 for s in Source if s.is_state)
         self.state_total.setText(tr("Kinh phí NSNN hỗ trợ (phê duyệt): {amount} {unit}",
-                                    amount=format_amount(state, self.unit), unit=tr(self.unit.label)))
+                                    amount=format_amount(state, self.unit), unit=tr_label(self.unit)))
         values.update(activity_code=self.activity.currentData(), level=FundingLevel(self.level.currentData()),
                       year=_quiet(self.numbers["year"].number), province=self.lines["province"].text())
         warning = norm_warning_text(self.context.db, values, max(self.picker.chosen.rowCount(), 1))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from ...domain.dates import format_date, parse_date
 from ...domain.money import MoneyParseError, MoneyUnit, format_amount, parse_number, to_dong
-from ...i18n import tr
+from ...i18n import tr, tr_label
 
 
 class InputError(ValueError):
@@ -22,7 +22,7 @@ class MoneyEdit(QLineEdit):
         super().__init__(parent)
         self.unit = unit
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText(tr(unit.label))
+        self.setPlaceholderText(tr_label(unit))
 
     def dong(self) -> int | None:
         """The amount in đồng; None when empty. Raises InputError for text that is not an amount."""

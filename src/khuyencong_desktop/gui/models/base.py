@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...domain.codes import LabelledEnum
 from ...domain.money import MoneyUnit, format_amount, format_number
-from ...i18n import tr
+from ...i18n import tr_label
 from ...operations.listing import ListFilter
 from .. import errors
 from .loading import is_small, read_in_background
@@ -236,7 +236,7 @@ class ListModel(QAbstractTableModel):
         if column.kind == NUMBER:
             return format_number(value)
         if isinstance(value, LabelledEnum):
-            return tr(value.label)
+            return tr_label(value)
         if isinstance(value, Enum):
             return str(value.value)
         return str(value)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLab
 
 from ...domain.codes import FundingLevel, Status
 from ...domain.money import format_amount, format_number, format_ratio
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ..background import Operation
 from ..context import AppContext
 from . import dashboard_charts as charts
@@ -147,7 +147,7 @@ class DashboardTab(QWidget):
         if self.data is None:
             return
         s, unit = self.data.summary, self.context.money_unit
-        unit_name = tr(unit.label)
+        unit_name = tr_label(unit)
         qg, dp = s.projects_by_level.get("KCQG", 0), s.projects_by_level.get("KCDP", 0)
         self.cards["projects"].show_figure(format_number(s.projects), tr("KCQG: {qg} · KCĐP: {dp}", qg=qg, dp=dp))
         self.cards["support"].show_figure(format_amount(s.state_support, unit), tr(

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from ...domain.codes import Source
 from ...domain.money import MoneyUnit, format_number
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.programme import ProgrammeReport
 from ...operations.summary import PeriodSummary
 
@@ -91,14 +91,14 @@ def show_funds_by_year(view: QChartView, summary: PeriodSummary, unit: MoneyUnit
         bar_set.append([_in_unit(a, unit) for a in amounts])
         series.append(bar_set)
     totals = [sum(summary.by_year_and_source.get(year, {}).values()) for year in years]
-    _attach(chart, series, [str(y) for y in years], _value_axis(_in_unit(max(totals, default=0), unit), tr(unit.label)))
+    _attach(chart, series, [str(y) for y in years], _value_axis(_in_unit(max(totals, default=0), unit), tr_label(unit)))
 
 
 def show_by_activity(view: QChartView, summary: PeriodSummary, unit: MoneyUnit) -> None:
     """Đề án và kinh phí hỗ trợ theo nội dung: one bar per activity, its project count in the label."""
     chart = _reset(view)
     activities = sorted(summary.projects_by_activity, key=lambda code: summary.support_by_activity.get(code, 0))
-    bar_set = QBarSet(tr("Kinh phí NSNN hỗ trợ ({unit})", unit=tr(unit.label)))
+    bar_set = QBarSet(tr("Kinh phí NSNN hỗ trợ ({unit})", unit=tr_label(unit)))
     bar_set.setColor(QColor(SOURCE_COLOURS[Source.NSDP]))
     bar_set.append([_in_unit(summary.support_by_activity.get(code, 0), unit) for code in activities])
     series = QHorizontalBarSeries()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...domain.money import format_amount, format_number
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.listing import ProgrammeTotals
 from ..models.programmes import ProgrammesModel
 from ..forms.programme import ProgrammeForm
@@ -28,5 +28,5 @@ class ProgrammesTab(ListTab):
     def totals_text(self, totals: ProgrammeTotals) -> str:
         unit = self.model.unit
         return tr("{count} chương trình — tổng kinh phí {total} {unit} — {projects} đề án gắn với chương trình",
-                  count=format_number(totals.count), total=format_amount(totals.total, unit), unit=tr(unit.label),
+                  count=format_number(totals.count), total=format_amount(totals.total, unit), unit=tr_label(unit),
                   projects=format_number(totals.projects))

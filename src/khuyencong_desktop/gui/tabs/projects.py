@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ...domain.money import format_amount, format_number
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.listing import ProjectTotals
 from ..models.projects import ProjectsModel
 from ..forms.project import ProjectForm
@@ -29,9 +29,9 @@ class ProjectsTab(ListTab):
         unit = self.model.unit
         text = tr("{count} đề án — NSNN hỗ trợ {state} {unit} — đối ứng {counterpart} {unit}",
                   count=format_number(totals.count), state=format_amount(totals.state, unit),
-                  counterpart=format_amount(totals.counterpart, unit), unit=tr(unit.label))
+                  counterpart=format_amount(totals.counterpart, unit), unit=tr_label(unit))
         if totals.other:
-            text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=tr(unit.label))
+            text += tr(" — nguồn khác {other} {unit}", other=format_amount(totals.other, unit), unit=tr_label(unit))
         if totals.counted != totals.count:
             text += tr(" (trong đó {excluded} đề án đề xuất, bị từ chối hoặc ngừng: không tính trong báo cáo tổng kết)",
                        excluded=format_number(totals.count - totals.counted))
