@@ -79,3 +79,23 @@ def test_qts_own_buttons_and_menus_speak_the_chosen_language(qtbot):
     buttons, menu = _qt_own_texts(qtbot)  # English: Qt's own words, never blank
     assert sorted(buttons) == ["Cancel", "OK"]
     assert {"&Undo", "&Copy", "&Paste", "Select All"} <= set(menu)
+
+
+def test_the_project_form_in_english_shows_codes_and_units_in_english(qtbot, demo_db):
+    from PySide6.QtWidgets import QComboBox, QLabel
+    from sqlalchemy import select
+
+    from khuyencong_desktop.gui.context import AppContext
+    from khuyencong_desktop.gui.forms.project import ProjectForm
+    from khuyencong_desktop.gui.translator import apply_language
+    from khuyencong_desktop.storage.models import Project
+
+    apply_language("en")
+    with demo_db.session() as session:
+        record_id = session.scalar(select(Project.id).where(Project.code == "LS-QG-2021-MM45"))
+    form = ProjectForm(AppContext(demo_db), record_id, None)
+    qtbot.addWidget(form)
+    combos = [c.currentText() for c in form.findChildren(QComboBox)]
+    labels = {label.text() for label in form.findChildren(QLabel)}
+    assert "In progress" in combos
+    assert {"Central budget", "Counterpart funds", "Source (million đồng)"} <= labels

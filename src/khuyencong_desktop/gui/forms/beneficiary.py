@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit
 
 from ...domain.codes import BeneficiaryKind
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.editing import record_values, save_beneficiary
 from ..undo import push_saved
 from .base import RecordForm
@@ -31,7 +31,7 @@ class BeneficiaryForm(RecordForm):
         self.kind = self.add_field(form, "kind", tr("Loại hình"), QComboBox())
         self.kind.addItem(tr("(chưa rõ)"), None)
         for kind in BeneficiaryKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(tr_label(kind), kind.value)
         for key in self.TEXT_FIELDS[1:]:
             self.fields[key] = self.add_field(form, key, labels[key], QLineEdit())
         self.fields["tax_code"].setPlaceholderText(tr("10 chữ số, 10 chữ số-3 chữ số, hoặc 12 chữ số"))

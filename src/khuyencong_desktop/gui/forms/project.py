@@ -91,7 +91,7 @@ class ProjectForm(RecordForm):
         self._number(form, "approval_round", tr("Đợt phê duyệt"))
         self.level = self.add_field(form, "level", tr("Cấp kinh phí"), QComboBox())
         for level in FundingLevel:
-            self.level.addItem(level.label, level.value)
+            self.level.addItem(tr_label(level), level.value)
         self.activity = self.add_field(form, "activity_code", tr("Nội dung hoạt động"), QComboBox())
         for code, name in activity_choices(self.context.db):
             self.activity.addItem(f"{code} — {name}", code)
@@ -99,7 +99,7 @@ class ProjectForm(RecordForm):
         current = values.get("status")
         offered = (current, *allowed_transitions(current)) if self.record_id else tuple(Status)
         for status in offered:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(tr_label(status), status.value)
         self.programme = self.add_field(form, "programme_id", tr("Chương trình"), QComboBox())
         self.programme.addItem(tr("(không thuộc chương trình)"), None)
         for programme_id, code in programme_choices(self.context.db):
@@ -118,7 +118,7 @@ class ProjectForm(RecordForm):
         grid.addWidget(QLabel(tr("Phê duyệt")), 0, 1)
         grid.addWidget(QLabel(tr("Quyết toán")), 0, 2)
         for row, source in enumerate(Source, start=1):
-            grid.addWidget(QLabel(source.label), row, 0)
+            grid.addWidget(QLabel(tr_label(source)), row, 0)
             for column, prefix in ((1, "approved_"), (2, "settled_")):
                 name = prefix + AMOUNT_FIELDS[source]
                 edit = MoneyEdit(self.unit)

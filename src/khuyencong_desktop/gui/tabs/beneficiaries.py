@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from ...domain.codes import BeneficiaryKind
 from ...domain.money import format_number
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.listing import BeneficiaryTotals
 from ..models.beneficiaries import BeneficiariesModel
 from ..forms.beneficiary import BeneficiaryForm
@@ -27,7 +27,7 @@ class BeneficiariesTab(ListTab):
         return BeneficiariesModel.NAME
 
     def extra_filter_options(self):
-        return {"kind": [(tr("Mọi loại hình"), None)] + [(kind.label, kind) for kind in BeneficiaryKind]}
+        return {"kind": [(tr("Mọi loại hình"), None)] + [(tr_label(kind), kind) for kind in BeneficiaryKind]}
 
     def make_form(self, record_id):
         return BeneficiaryForm(self.context, record_id, self)

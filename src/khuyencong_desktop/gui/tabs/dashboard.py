@@ -60,7 +60,7 @@ class DashboardTab(QWidget):
         self.level = QComboBox()
         self.level.addItem(tr("Tất cả"), None)
         for level in FundingLevel:
-            self.level.addItem(level.label, level)
+            self.level.addItem(tr_label(level), level)
         self.programme = QComboBox()
         self.programme.setMinimumWidth(260)
         self.refresh_button = QPushButton(tr("Xem"))
@@ -171,5 +171,5 @@ class DashboardTab(QWidget):
     def _excluded_text(excluded: dict[str, int]) -> str:
         if not excluded:
             return ""
-        parts = "; ".join(f"{tr(Status(code).label)}: {n}" for code, n in excluded.items())
+        parts = "; ".join(f"{tr_label(Status(code))}: {n}" for code, n in excluded.items())
         return tr("Không tính vào tổng (chưa phê duyệt, bị từ chối hoặc ngừng): {parts}", parts=parts)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.codes import FundingLevel, Status
-from ...i18n import tr
+from ...i18n import tr, tr_label
 from ...operations.editing import set_deleted
 from ...operations.filter_choices import FilterChoices, filter_choices
 from ...operations.listing import ListFilter
@@ -166,9 +166,9 @@ class ListTab(QWidget):
             return
         options = {
             "year": [(tr("Mọi năm"), None)] + [(str(y), y) for y in choices.years],
-            "level": [(tr("Mọi cấp"), None)] + [(level.label, level) for level in FundingLevel],
+            "level": [(tr("Mọi cấp"), None)] + [(tr_label(level), level) for level in FundingLevel],
             "activity": [(tr("Mọi nội dung"), None)] + [(f"{code} — {name}", code) for code, name in choices.activities],
-            "status": [(tr("Mọi trạng thái"), None)] + [(tr(status.label), status) for status in Status],
+            "status": [(tr("Mọi trạng thái"), None)] + [(tr_label(status), status) for status in Status],
             "place": [(tr("Mọi địa bàn"), None)] + [(place, place) for place in choices.places],
             "programme": [(tr("Mọi chương trình"), None)] + [(code, pid) for pid, code in choices.programmes],
         }
